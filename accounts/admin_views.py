@@ -1,0 +1,41 @@
+"""Wagtail's user administration with Kohtaamo's fields: display name and role.
+
+Only people with Wagtail's user-management permissions (administrators) reach these
+forms, which is what keeps roles from being self-assigned.
+"""
+
+from django import forms
+from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from .forms import clean_display_name_for
+from .models import User
+
+KOHTAAMO_USER_FIELDS = {"email", "display_name", "role", "is_superuser", "groups"}
+
+
+class KohtaamoUserFormMixin:
+    first_name = None
+    last_name = None
+
+    def clean_display_name(self):
+        return clean_display_name_for(self.instance.pk, self.cleaned_data["display_name"])
+
+
+class KohtaamoUserCreationForm(KohtaamoUserFormMixin, UserCreationForm):
+    class Meta:
+        model = User
+        fields = KOHTAAMO_USER_FIELDS
+        widgets = {"groups": forms.CheckboxSelectMultiple}
+
+
+class KohtaamoUserEditForm(KohtaamoUserFormMixin, UserEditForm):
+    class Meta:
+        model = User
+        fields = KOHTAAMO_USER_FIELDS | {"is_active"}
+        widgets = {"groups": forms.CheckboxSelectMultiple}
+
+
+class UserViewSet(WagtailUserViewSet):
+    def get_form_class(self, for_update=False):
+        return KohtaamoUserEditForm if for_update else KohtaamoUserCreationForm

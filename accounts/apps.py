@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = _("Accounts")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .roles import ensure_role_groups
+
+        # After every migrate, because permissions only exist once all apps have migrated.
+        post_migrate.connect(ensure_role_groups, dispatch_uid="accounts.ensure_role_groups")
+
+
+class KohtaamoWagtailUsersConfig(WagtailUsersAppConfig):
+    user_viewset = "accounts.admin_views.UserViewSet"

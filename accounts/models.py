@@ -1,0 +1,121 @@
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.core.validators import MinLengthValidator, RegexValidator
+from django.db import models, transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .roles import ROLE_GROUPS, Role
+
+DISPLAY_NAME_MAX_LENGTH = 40
+
+display_name_validators = [
+    MinLengthValidator(3),
+    # An e-mail address or a web address as a display name would expose a person or spam.
+    RegexValidator(
+        r"[@/:]",
+        inverse_match=True,
+        message=_("A display name may not contain @, / or : characters."),
+    ),
+]
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person on Kohtaamo. Known to others only by a display name: no real name is stored."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    display_name = models.CharField(
+        _("display name"),
+        max_length=DISPLAY_NAME_MAX_LENGTH,
+        validators=display_name_validators,
+        help_text=_("Shown to others instead of your name. It need not be your real name."),
+    )
+    role = models.CharField(
+        _("role"), max_length=32, choices=Role.choices, default=Role.DEVELOPER_CLIENT
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    terms_accepted_at = models.DateTimeField(
+        _("terms and privacy notice accepted"), null=True, blank=True
+    )
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["display_name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("display_name"),
+                name="accounts_user_display_name_unique_ci",
+                violation_error_message=_("This display name is already in use."),
+            ),
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._saved_role = self.role if self.pk else None
+
+    def __str__(self):
+        return self.display_name
+
+    def get_full_name(self):
+        return self.display_name
+
+    def get_short_name(self):
+        return self.display_name
+
+    @property
+    def is_staff(self):
+        """Django's notion of staff: may use the admin. Kohtaamo's staff is ``role``."""
+        return self.is_superuser or self.role in ROLE_GROUPS
+
+    @property
+    def is_administrator(self):
+        return self.is_superuser
+
+    def save(self, *args, **kwargs):
+        role_changed = self._saved_role != self.role
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
+            if role_changed:
+                self._sync_role_groups()
+        self._saved_role = self.role
+
+    def _sync_role_groups(self):
+        from django.contrib.auth.models import Group
+
+        role_groups = Group.objects.filter(name__in=ROLE_GROUPS.values())
+        self.groups.remove(*role_groups.exclude(name=ROLE_GROUPS.get(self.role)))
+        if self.role in ROLE_GROUPS:
+            group, _created = Group.objects.get_or_create(name=ROLE_GROUPS[self.role])
+            self.groups.add(group)

@@ -1,0 +1,247 @@
+"""Demo pages in Finnish, Swedish and English. Used by ``manage.py seed_demo`` only.
+
+Each language has its own page tree (Wagtail's localisation): the Swedish and English
+pages are translations of the Finnish ones, so the language switcher links them.
+"""
+
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+from .models import ContentPage, HomePage
+
+
+def _paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def _heading(text):
+    return {"type": "heading", "value": {"text": text, "level": "h2"}}
+
+
+HOME = {
+    "fi": {
+        "title": "Kohtaamo – aktiivisen kohtaamisen foorumi",
+        "slug": "etusivu",
+        "lead": (
+            "Kohtaamossa palveluja käyttävät ihmiset, kokemusasiantuntijat, työntekijät ja "
+            "päättäjät kehittävät sosiaali- ja terveyspalveluja yhdessä. Kerro ideasi, liity "
+            "raatiin, vastaa kyselyihin – ja näe, mitä sanomastasi seurasi."
+        ),
+        "body": [
+            _heading("Näin osallistut"),
+            _paragraph(
+                "<ul><li><b>Ideakierrokset:</b> työntekijät avaavat kierroksen, jossa ideoidaan, "
+                "kehitetään ja arvioidaan. Voit jättää idean, kannattaa muiden ideoita ja "
+                "keskustella niistä.</li>"
+                "<li><b>Raadit:</b> liity alueesi kehittäjäasiakasraatiin tai "
+                "kokemustoimijaraatiin. Raadit kokoontuvat, ja muistiot ovat jäsenten luettavissa."
+                "</li><li><b>Kyselyt:</b> vastaa raadin tai kaikille avoimiin kyselyihin ja näe "
+                "tulokset.</li></ul>"
+            ),
+            _heading("Näet, mitä sanomastasi seurasi"),
+            _paragraph(
+                "<p>Yksikään idea ei katoa hiljaa. Jokaisen idean tila ja sen muutokset ovat "
+                "julkisia, päättäjät vastaavat ideoihin, ja Oma vaikuttavuus -sivulta näet, mitä "
+                "kaikelle sanomallesi tapahtui.</p>"
+            ),
+            _paragraph(
+                "<p>Osallistut nimimerkillä. Oikeaa nimeäsi ei tarvita eikä näytetä muille.</p>"
+            ),
+        ],
+    },
+    "sv": {
+        "title": "Kohtaamo – forum för aktiva möten",
+        "slug": "startsida",
+        "lead": (
+            "I Kohtaamo utvecklar de som använder tjänsterna, erfarenhetsexperter, anställda och "
+            "beslutsfattare social- och hälsovårdstjänster tillsammans. Berätta om din idé, gå "
+            "med i en panel, svara på enkäter – och se vad det du sade ledde till."
+        ),
+        "body": [
+            _heading("Så deltar du"),
+            _paragraph(
+                "<ul><li><b>Idérundor:</b> anställda öppnar rundor för idéskapande, utveckling "
+                "och utvärdering. Du kan lämna en idé, stödja andras idéer och diskutera dem.</li>"
+                "<li><b>Paneler:</b> gå med i ditt områdes utvecklarklientgrupp eller panel av "
+                "erfarenhetsaktörer. Panelerna möts och medlemmarna kan läsa promemoriorna.</li>"
+                "<li><b>Enkäter:</b> svara på enkäter för din panel eller för alla och se "
+                "resultaten.</li></ul>"
+            ),
+            _heading("Du ser vad det du sade ledde till"),
+            _paragraph(
+                "<p>Ingen idé försvinner i tysthet. Varje idés status och dess ändringar är "
+                "offentliga, beslutsfattarna svarar på idéerna och på sidan Mitt genomslag ser du "
+                "vad som hände med allt du sade.</p>"
+            ),
+            _paragraph(
+                "<p>Du deltar under ett visningsnamn. Ditt riktiga namn behövs inte och visas "
+                "inte för andra.</p>"
+            ),
+        ],
+    },
+    "en": {
+        "title": "Kohtaamo – the active-encounter forum",
+        "slug": "home",
+        "lead": (
+            "On Kohtaamo the people who use social and health services, experts by experience, "
+            "staff and decision-makers develop those services together. Share your idea, join a "
+            "panel, answer surveys – and see what became of what you said."
+        ),
+        "body": [
+            _heading("How to take part"),
+            _paragraph(
+                "<ul><li><b>Idea rounds:</b> staff open rounds for ideation, development and "
+                "evaluation. You can post an idea, support other people's ideas and discuss "
+                "them.</li><li><b>Panels:</b> join your region's developer-client panel or "
+                "experts-by-experience panel. Panels meet, and members can read the minutes.</li>"
+                "<li><b>Surveys:</b> answer surveys for your panel or for everyone, and see the "
+                "results.</li></ul>"
+            ),
+            _heading("See what became of what you said"),
+            _paragraph(
+                "<p>No idea disappears silently. Every idea's status and its changes are public, "
+                "decision-makers respond to ideas, and your My impact page shows what happened to "
+                "everything you said.</p>"
+            ),
+            _paragraph(
+                "<p>You take part under a display name. Your real name is not needed and is "
+                "never shown to others.</p>"
+            ),
+        ],
+    },
+}
+
+HOW_IT_WORKS = {
+    "fi": {
+        "title": "Miten Kohtaamo toimii",
+        "slug": "miten-kohtaamo-toimii",
+        "lead": "Kohtaamo tuo yhteen palveluja käyttävät ja niitä kehittävät ihmiset.",
+        "body": [
+            _heading("Osallistumisen tasot"),
+            _paragraph(
+                "<ol><li><b>Ideointi:</b> kuka tahansa kirjautunut voi jättää idean.</li>"
+                "<li><b>Kehittäminen:</b> ideoita jalostetaan yhdessä keskustellen.</li>"
+                "<li><b>Arviointi:</b> päättäjät arvioivat ideat ja kertovat julkisesti, mitä "
+                "niille tehdään.</li></ol>"
+            ),
+            _heading("Roolit"),
+            _paragraph(
+                "<p>Kehittäjäasiakkaat ovat palvelujen käyttäjiä, jotka kehittävät palveluja. "
+                "Kokemusasiantuntijat (innoagentit, II-taso) ovat koulutettuja vertaisia. "
+                "Työntekijät (innoagentit, I-taso) vetävät ideakierroksia, raateja ja kyselyjä. "
+                "Päättäjät vastaavat ideoihin ja kertovat päätöksistä.</p>"
+            ),
+        ],
+    },
+    "sv": {
+        "title": "Så fungerar Kohtaamo",
+        "slug": "sa-fungerar-kohtaamo",
+        "lead": "Kohtaamo för samman de som använder tjänsterna och de som utvecklar dem.",
+        "body": [
+            _heading("Delaktighetens nivåer"),
+            _paragraph(
+                "<ol><li><b>Idéskapande:</b> alla inloggade kan lämna en idé.</li>"
+                "<li><b>Utveckling:</b> idéerna förfinas tillsammans i diskussion.</li>"
+                "<li><b>Utvärdering:</b> beslutsfattarna bedömer idéerna och berättar offentligt "
+                "vad som görs med dem.</li></ol>"
+            ),
+            _heading("Roller"),
+            _paragraph(
+                "<p>Utvecklarklienter är användare av tjänsterna som utvecklar dem. "
+                "Erfarenhetsexperter (innoagenter, nivå II) är utbildade kamrater. Anställda "
+                "(innoagenter, nivå I) leder idérundor, paneler och enkäter. Beslutsfattare svarar "
+                "på idéerna och berättar om besluten.</p>"
+            ),
+        ],
+    },
+    "en": {
+        "title": "How Kohtaamo works",
+        "slug": "how-kohtaamo-works",
+        "lead": (
+            "Kohtaamo brings together the people who use services and the people who develop them."
+        ),
+        "body": [
+            _heading("Levels of participation"),
+            _paragraph(
+                "<ol><li><b>Ideation:</b> anyone who has signed up can post an idea.</li>"
+                "<li><b>Development:</b> ideas are refined together in discussion.</li>"
+                "<li><b>Evaluation:</b> decision-makers assess the ideas and say publicly what "
+                "will be done with them.</li></ol>"
+            ),
+            _heading("Roles"),
+            _paragraph(
+                "<p>Developer-clients are service users who co-develop services. Experts by "
+                "experience (innoagents, level II) are trained peers. Staff (innoagents, level I) "
+                "run idea rounds, panels and surveys. Decision-makers respond to ideas and report "
+                "on decisions.</p>"
+            ),
+        ],
+    },
+}
+
+
+def _locales():
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
+    }
+
+
+def _publish(page, content):
+    page.title = content["title"]
+    page.slug = content["slug"]
+    page.lead = content["lead"]
+    page.body = content["body"]
+    page.save_revision().publish()
+
+
+def _translated(source, locale, content):
+    """The translation of ``source`` into ``locale``, created where missing, then published."""
+    page = source.get_translation_or_none(locale)
+    if page is None:
+        page = source.copy_for_translation(locale)
+    page = page.specific
+    _publish(page, content)
+    return page
+
+
+def seed_pages():
+    locales = _locales()
+    default = settings.LANGUAGE_CODE
+    root = Page.get_first_root_node()
+
+    home = HomePage.objects.filter(locale=locales[default]).first()
+    if home is None:
+        # Wagtail's installation leaves a placeholder "Welcome" page as the site root.
+        placeholders = root.get_children().exact_type(Page)
+        home = root.add_child(
+            instance=HomePage(
+                title=HOME[default]["title"], slug=HOME[default]["slug"], locale=locales[default]
+            )
+        )
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={
+                "hostname": "localhost",
+                "port": 80,
+                "root_page": home,
+                "site_name": "Kohtaamo",
+            },
+        )
+        for placeholder in placeholders:
+            placeholder.delete()
+    _publish(home, HOME[default])
+
+    guide = ContentPage.objects.child_of(home).filter(locale=locales[default]).first()
+    if guide is None:
+        guide = home.add_child(
+            instance=ContentPage(
+                title=HOW_IT_WORKS[default]["title"], slug=HOW_IT_WORKS[default]["slug"]
+            )
+        )
+    _publish(guide, HOW_IT_WORKS[default])
+
+    for code, locale in locales.items():
+        if code == default:
+            continue
+        _translated(home, locale, HOME[code])
+        _translated(guide, locale, HOW_IT_WORKS[code])

@@ -1,0 +1,28 @@
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts.demo import DEMO_PEOPLE, seed_people
+from cms.demo import seed_pages
+
+DEFAULT_DEMO_PASSWORD = "kohtaamo-demo-2026"  # noqa: S105 - known on purpose, development only
+
+
+class Command(BaseCommand):
+    help = "Create the demo content (people, pages, …). Safe to run again: it updates in place."
+
+    def handle(self, *args, **options):
+        if settings.KOHTAAMO_ENV == "production":
+            raise CommandError("seed_demo creates known passwords and never runs in production.")
+        password = os.environ.get("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
+        with transaction.atomic():
+            seed_people(password)
+            seed_pages()
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+        if settings.DEBUG:
+            self.stdout.write("Demo log-ins (e-mail / password):")
+            for email, display_name, role, is_superuser in DEMO_PEOPLE:
+                what = "administrator" if is_superuser else role.label
+                self.stdout.write(f"  {email:<30} {password}   {display_name} ({what})")

@@ -1,0 +1,5 @@
+"""Every app's websocket routes, in one list for the ASGI application."""
+
+from accounts.routing import websocket_urlpatterns as accounts_patterns
+
+websocket_urlpatterns = [*accounts_patterns]

@@ -1,0 +1,22 @@
+"""Tests: fast hashing, immediate tasks, e-mail kept in memory.
+
+DATABASE_URL and REDIS_URL are honoured, so that the same suite runs on the embedded
+default and against PostgreSQL and Redis.
+"""
+
+from .base import *
+
+KOHTAAMO_ENV = "test"
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# The browser tests run a real daphne server in another process, which must see the test
+# database: SQLite therefore gets a file rather than living in memory.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
