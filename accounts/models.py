@@ -108,10 +108,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         with transaction.atomic(using=kwargs.get("using")):
             super().save(*args, **kwargs)
             if role_changed:
-                self._sync_role_groups()
+                self.sync_role_groups()
         self._saved_role = self.role
 
-    def _sync_role_groups(self):
+    def sync_role_groups(self):
+        """Put the person in their role's group and out of the other role groups."""
         from django.contrib.auth.models import Group
 
         role_groups = Group.objects.filter(name__in=ROLE_GROUPS.values())

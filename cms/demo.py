@@ -204,10 +204,18 @@ def _translated(source, locale, content):
     return page
 
 
+def _tree_root():
+    """Wagtail's invisible root page. Its migration makes it; a flushed database lacks it."""
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    return root
+
+
 def seed_pages():
     locales = _locales()
     default = settings.LANGUAGE_CODE
-    root = Page.get_first_root_node()
+    root = _tree_root()
 
     home = HomePage.objects.filter(locale=locales[default]).first()
     if home is None:

@@ -10,7 +10,7 @@ KOHTAAMO_ENV = "test"
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
@@ -20,3 +20,15 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # database: SQLite therefore gets a file rather than living in memory.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+
+# A daphne server started by the tests (tests/servers.py) serves the test database and writes
+# the e-mail it sends to files, where the test that started it can read them.
+if env("KOHTAAMO_TEST_DATABASE_NAME"):
+    DATABASES["default"]["NAME"] = env("KOHTAAMO_TEST_DATABASE_NAME")
+if env("KOHTAAMO_TEST_MAIL_DIR"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": env("KOHTAAMO_TEST_MAIL_DIR")},
+        }
+    }
