@@ -31,7 +31,8 @@ class DaphneServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.mail_dir = Path(tempfile.mkdtemp(prefix="kohtaamo-mail-"))
-        self.log = tempfile.NamedTemporaryFile(
+        # Stays open for the life of the server process, which writes its output there.
+        self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115
             prefix="kohtaamo-daphne-", suffix=".log", delete=False
         )
         self.extra_env = extra_env or {}
