@@ -33,6 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Project apps first, so their templates override the libraries' ones.
     "accounts",
+    "panels",
     "cms",
     "daphne",
     "channels",
