@@ -120,3 +120,26 @@ class User(AbstractBaseUser, PermissionsMixin):
         if self.role in ROLE_GROUPS:
             group, _created = Group.objects.get_or_create(name=ROLE_GROUPS[self.role])
             self.groups.add(group)
+
+
+class Notification(models.Model):
+    """An in-app notice to one person (see accounts.notifications)."""
+
+    recipient = models.ForeignKey(
+        User, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    # A short machine name of what happened, e.g. "panels.application_decided".
+    kind = models.CharField(_("kind"), max_length=64)
+    message = models.TextField(_("message"), max_length=1000)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="accounts_notif_unread")]
+
+    def __str__(self):
+        return self.message[:80]

@@ -28,3 +28,33 @@ class UserFactory(factory.django.DjangoModelFactory):
         staff = factory.Trait(role=Role.STAFF)
         decision_maker = factory.Trait(role=Role.DECISION_MAKER)
         administrator = factory.Trait(role=Role.STAFF, is_superuser=True)
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "panels.Region"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Alue {n}")
+    slug = factory.Sequence(lambda n: f"alue-{n}")
+    description = "Alueen kehittäjäasiakastoiminta."
+
+
+class PanelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "panels.Panel"
+
+    region = factory.SubFactory(RegionFactory)
+    name = factory.Sequence(lambda n: f"Raati {n}")
+    slug = factory.Sequence(lambda n: f"raati-{n}")
+    description = "Kehittäjäasiakasraati kokoontuu kuukausittain."
+    working_languages = factory.LazyFunction(lambda: ["fi"])
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "panels.Membership"
+
+    person = factory.SubFactory(UserFactory)
+    panel = factory.SubFactory(PanelFactory)
+    status = "active"
