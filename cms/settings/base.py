@@ -247,4 +247,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    # Every task run (search index, reference index) would otherwise be logged twice.
+    "loggers": {"django.tasks": {"level": env("TASKS_LOG_LEVEL", "WARNING")}},
 }
