@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("terms/", views.terms, name="terms"),
     path("privacy/", views.privacy, name="privacy"),
+    path("rounds/", include("ideas.urls")),
     # Wagtail's page tree last: it answers every path the others leave.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

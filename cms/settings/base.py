@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     # Project apps first, so their templates override the libraries' ones.
     "accounts",
     "panels",
+    "ideas",
     "cms",
     "daphne",
     "channels",

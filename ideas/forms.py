@@ -1,0 +1,144 @@
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
+from taggit.models import Tag
+
+from .models import (
+    COMMENT_MAX_LENGTH,
+    IDEA_BODY_MAX_LENGTH,
+    REASON_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    TITLE_MIN_LENGTH,
+    Comment,
+)
+
+
+def _at_most(limit):
+    return _("At most %(limit)s characters.") % {"limit": limit}
+
+
+class IdeaForm(forms.Form):
+    title = forms.CharField(
+        label=gettext_lazy("Title"), min_length=TITLE_MIN_LENGTH, max_length=TITLE_MAX_LENGTH
+    )
+    body = forms.CharField(
+        label=gettext_lazy("Description"),
+        max_length=IDEA_BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Themes"),
+        queryset=Tag.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    # Identifies this filled-in form, so that sending it twice posts one idea.
+    token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].help_text = _("%(min)s–%(max)s characters.") % {
+            "min": TITLE_MIN_LENGTH,
+            "max": TITLE_MAX_LENGTH,
+        }
+        self.fields["body"].help_text = " ".join(
+            [
+                _at_most(IDEA_BODY_MAX_LENGTH),
+                _("Line breaks are kept and web addresses become links."),
+            ]
+        )
+        themes = round.themes.order_by("name")
+        if themes.exists():
+            self.fields["themes"].queryset = themes
+            self.fields["themes"].help_text = _("Choose the themes your idea is about.")
+        else:
+            del self.fields["themes"]
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=gettext_lazy("Your comment"),
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, idea, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.idea = idea
+        self.fields["body"].help_text = _at_most(COMMENT_MAX_LENGTH)
+
+    def clean(self):
+        cleaned = super().clean()
+        parent_pk = cleaned.get("parent")
+        cleaned["parent"] = None
+        if parent_pk:
+            parent = (
+                Comment.objects.public().filter(idea=self.idea, pk=parent_pk).first()
+                if isinstance(parent_pk, int)
+                else None
+            )
+            if parent is None:
+                raise forms.ValidationError(
+                    _("The comment you are replying to is no longer available.")
+                )
+            cleaned["parent"] = parent
+        return cleaned
+
+
+class CommentEditForm(forms.Form):
+    body = forms.CharField(
+        label=gettext_lazy("Comment"),
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].help_text = _at_most(COMMENT_MAX_LENGTH)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=pgettext_lazy("moderation", "Reason"),
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, help_text="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = " ".join(
+            part for part in [help_text, _at_most(REASON_MAX_LENGTH)] if part
+        )
+
+
+class SortOrder:
+    NEWEST = "newest"
+    SUPPORTED = "supported"
+    DISCUSSED = "discussed"
+    CHOICES = [
+        (NEWEST, gettext_lazy("Newest first")),
+        (SUPPORTED, gettext_lazy("Most supported")),
+        (DISCUSSED, gettext_lazy("Most discussed")),
+    ]
+    ORDERING = {
+        NEWEST: ["-created_at", "-pk"],
+        SUPPORTED: ["-support_count", "-created_at", "-pk"],
+        DISCUSSED: ["-comment_count", "-created_at", "-pk"],
+    }
+
+
+class IdeaFilterForm(forms.Form):
+    q = forms.CharField(label=gettext_lazy("Search words"), required=False, max_length=100)
+    theme = forms.ChoiceField(label=gettext_lazy("Theme"), required=False)
+    sort = forms.ChoiceField(label=gettext_lazy("Sort"), required=False, choices=SortOrder.CHOICES)
+
+    def __init__(self, *args, themes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", _("All themes"))] + [
+            (tag.slug, tag.name) for tag in themes
+        ]
+
+    def ordering(self):
+        sort = self.cleaned_data.get("sort") if self.is_valid() else None
+        return SortOrder.ORDERING[sort or SortOrder.NEWEST]

@@ -1,0 +1,541 @@
+"""Idea rounds, the ideas posted in them, comments, supports, flags and moderation.
+
+Visibility lives in the QuerySets (``visible_to``); ``ideas.rules`` builds on them, so a list
+and a detail page can never disagree about what a person may see.
+
+Hiding by moderation and withdrawing by the author never delete a row: the thread stays
+readable ("comment hidden", "comment removed"), and a hide can be undone.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinLengthValidator
+from django.db import models
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from taggit.managers import TaggableManager
+
+from accounts.roles import Role
+from panels.models import Membership, Panel, Region
+
+TITLE_MAX_LENGTH = 140
+TITLE_MIN_LENGTH = 5
+IDEA_BODY_MAX_LENGTH = 5000
+COMMENT_MAX_LENGTH = 2000
+REASON_MAX_LENGTH = 500
+
+# Round slugs share the URL space with the app's own fixed paths (see ideas/urls.py).
+RESERVED_ROUND_SLUGS = {"ideas", "comments", "moderation", "report"}
+
+
+class Phase(models.TextChoices):
+    UPCOMING = "upcoming", pgettext_lazy("phase", "upcoming")
+    IDEATION = "ideation", pgettext_lazy("phase", "ideation")
+    DEVELOPMENT = "development", pgettext_lazy("phase", "development")
+    EVALUATION = "evaluation", pgettext_lazy("phase", "evaluation")
+    CLOSED = "closed", pgettext_lazy("phase", "closed")
+
+
+OPEN_PHASES = (Phase.IDEATION, Phase.DEVELOPMENT, Phase.EVALUATION)
+# Ideas are discussed and supported while they are being worked on; in evaluation the set that
+# decision-makers assess stays still.
+DISCUSSION_PHASES = (Phase.IDEATION, Phase.DEVELOPMENT)
+
+
+def phase_at(round_, moment):
+    """The phase a round is in at ``moment``: the staff's override if set, else the dates."""
+    if round_.phase_override:
+        return Phase(round_.phase_override)
+    if moment >= round_.closes_at:
+        return Phase.CLOSED
+    if moment >= round_.evaluation_starts:
+        return Phase.EVALUATION
+    if moment >= round_.development_starts:
+        return Phase.DEVELOPMENT
+    if moment >= round_.ideation_starts:
+        return Phase.IDEATION
+    return Phase.UPCOMING
+
+
+def _officials(user, region_ref):
+    return Region.officials.through.objects.filter(region=region_ref, user=user)
+
+
+def _region_staff(user, region_ref):
+    """A subquery true when ``user`` is staff acting for the region at ``region_ref``."""
+    if user.role != Role.STAFF:
+        return Q(pk__in=[])
+    return Exists(_officials(user, region_ref))
+
+
+class SubqueryCount(Subquery):
+    """COUNT(*) of a correlated subquery: one query for a whole page, no row multiplication."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
+    output_field = IntegerField()
+
+
+class IdeaRoundQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Public rounds to everyone; a panel's round to its active members and facilitators,
+        the region's officials, the person running it and administrators."""
+        if not user.is_authenticated:
+            return self.filter(panel__isnull=True)
+        if user.is_superuser:
+            return self.all()
+        member = Membership.objects.active().filter(panel=OuterRef("panel"), person=user)
+        facilitator = Panel.facilitators.through.objects.filter(panel=OuterRef("panel"), user=user)
+        return self.filter(
+            Q(panel__isnull=True)
+            | Exists(member)
+            | Exists(facilitator)
+            | Exists(_officials(user, OuterRef("region")))
+            | Q(run_by=user)
+        )
+
+    def managed_by(self, user):
+        """Rounds a person may run and moderate: the region's staff, administrators anywhere."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(_region_staff(user, OuterRef("region")))
+
+    def with_counts(self):
+        public_ideas = Idea.objects.public().filter(round=OuterRef("pk")).values("pk")
+        return self.annotate(idea_count=SubqueryCount(public_ideas))
+
+    def open_first(self, moment=None):
+        """Rounds in an open phase first, then upcoming, then closed; by region within each."""
+        moment = moment or timezone.now()
+        by_dates = models.Case(
+            models.When(closes_at__lte=moment, then=models.Value(2)),
+            models.When(ideation_starts__gt=moment, then=models.Value(1)),
+            default=models.Value(0),
+        )
+        rank = models.Case(
+            models.When(phase_override=Phase.CLOSED, then=models.Value(2)),
+            models.When(phase_override=Phase.UPCOMING, then=models.Value(1)),
+            models.When(phase_override__in=OPEN_PHASES, then=models.Value(0)),
+            default=by_dates,
+        )
+        return self.annotate(openness=rank).order_by(
+            "openness", "region__name", "-ideation_starts", "title"
+        )
+
+
+def validate_round_slug(value):
+    if value in RESERVED_ROUND_SLUGS:
+        raise ValidationError(_("This address is reserved; choose another one."))
+
+
+class IdeaRound(models.Model):
+    title = models.CharField(_("title"), max_length=160)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        validators=[validate_round_slug],
+        help_text=_("The round's web address, e.g. young-adults-2026."),
+    )
+    description = models.TextField(_("description"), blank=True, max_length=5000)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="idea_rounds"
+    )
+    panel = models.ForeignKey(
+        Panel,
+        verbose_name=_("panel"),
+        on_delete=models.PROTECT,
+        related_name="idea_rounds",
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for a public round. A panel's round is open to its members only."),
+    )
+    run_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("run by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="idea_rounds_run",
+        limit_choices_to={"role": Role.STAFF},
+    )
+    themes = TaggableManager(
+        verbose_name=_("themes offered"),
+        blank=True,
+        help_text=_("The themes people can attach to their ideas."),
+    )
+    ideation_starts = models.DateTimeField(_("ideation starts"))
+    development_starts = models.DateTimeField(_("development starts"))
+    evaluation_starts = models.DateTimeField(_("evaluation starts"))
+    closes_at = models.DateTimeField(_("closes"))
+    phase_override = models.CharField(
+        _("phase set by staff"),
+        max_length=16,
+        choices=Phase.choices,
+        blank=True,
+        help_text=_("Leave empty to follow the dates. Set to move the round to another phase now."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = IdeaRoundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("idea round")
+        verbose_name_plural = _("idea rounds")
+        ordering = ["-ideation_starts", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("ideas:round_detail", args=[self.slug])
+
+    def clean(self):
+        errors = {}
+        dates = [
+            ("ideation_starts", self.ideation_starts),
+            ("development_starts", self.development_starts),
+            ("evaluation_starts", self.evaluation_starts),
+            ("closes_at", self.closes_at),
+        ]
+        previous = None
+        for name, value in dates:
+            if value is None:
+                continue
+            if previous is not None and value < previous:
+                errors[name] = _("The phases must follow each other: this date is too early.")
+            previous = value
+        if self.ideation_starts and self.closes_at and self.closes_at <= self.ideation_starts:
+            errors["closes_at"] = _("The round must close after ideation starts.")
+        if self.panel_id and self.region_id and self.panel.region_id != self.region_id:
+            errors["panel"] = _("The panel must belong to the round's region.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def phase(self):
+        return phase_at(self, timezone.now())
+
+    @property
+    def is_open(self):
+        return self.phase in OPEN_PHASES
+
+    @property
+    def is_public(self):
+        return self.panel_id is None
+
+
+class IdeaQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(hidden_at__isnull=True, withdrawn_at__isnull=True)
+
+    def visible_to(self, user):
+        """Ideas in rounds the person sees. Hidden and withdrawn ideas only to their author,
+        the region's staff and administrators; to everyone else they do not exist."""
+        in_rounds = self.filter(round__in=IdeaRound.objects.visible_to(user))
+        if not user.is_authenticated:
+            return in_rounds.public()
+        if user.is_superuser:
+            return in_rounds
+        return in_rounds.filter(
+            Q(hidden_at__isnull=True, withdrawn_at__isnull=True)
+            | Q(author=user)
+            | _region_staff(user, OuterRef("round__region"))
+        )
+
+    def with_counts(self):
+        supports = Support.objects.filter(idea=OuterRef("pk")).values("pk")
+        comments = Comment.objects.public().filter(idea=OuterRef("pk")).values("pk")
+        return self.annotate(
+            support_count=SubqueryCount(supports), comment_count=SubqueryCount(comments)
+        )
+
+    def with_supported_by(self, user):
+        if not user.is_authenticated:
+            return self.annotate(supported=models.Value(False))
+        return self.annotate(
+            supported=Exists(Support.objects.filter(idea=OuterRef("pk"), person=user))
+        )
+
+
+class Idea(models.Model):
+    round = models.ForeignKey(
+        IdeaRound, verbose_name=_("idea round"), on_delete=models.CASCADE, related_name="ideas"
+    )
+    # Deleting an account keeps what the person wrote, shown as by a "former member".
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="ideas",
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=TITLE_MAX_LENGTH,
+        validators=[MinLengthValidator(TITLE_MIN_LENGTH)],
+    )
+    body = models.TextField(_("description"), max_length=IDEA_BODY_MAX_LENGTH)
+    themes = TaggableManager(verbose_name=_("themes"), blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    hidden_at = models.DateTimeField(_("hidden by moderation"), null=True, blank=True)
+    hidden_reason = models.TextField(
+        _("reason for hiding"), blank=True, max_length=REASON_MAX_LENGTH
+    )
+    # Sent with the form; a second submission of the same form finds the first idea.
+    submission_token = models.UUIDField(_("submission token"), null=True, editable=False)
+
+    objects = IdeaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("idea")
+        verbose_name_plural = _("ideas")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_token"], name="ideas_idea_one_per_submission"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("ideas:idea_detail", args=[self.pk])
+
+    @property
+    def is_public(self):
+        return self.hidden_at is None and self.withdrawn_at is None
+
+
+class CommentQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(hidden_at__isnull=True, deleted_at__isnull=True)
+
+    def visible_to(self, user):
+        """Comments a person may act on. A thread shows the others as placeholders."""
+        on_ideas = self.filter(idea__in=Idea.objects.visible_to(user), deleted_at__isnull=True)
+        if not user.is_authenticated:
+            return on_ideas.filter(hidden_at__isnull=True)
+        if user.is_superuser:
+            return on_ideas
+        return on_ideas.filter(
+            Q(hidden_at__isnull=True)
+            | Q(author=user)
+            | _region_staff(user, OuterRef("idea__round__region"))
+        )
+
+    def thread(self):
+        """Top-level comments with their replies, authors loaded: a fixed number of queries."""
+        replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+        return (
+            self.filter(parent__isnull=True)
+            .select_related("author")
+            .prefetch_related(models.Prefetch("replies", queryset=replies))
+            .order_by("created_at", "pk")
+        )
+
+
+class Comment(models.Model):
+    idea = models.ForeignKey(
+        Idea, verbose_name=_("idea"), on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="idea_comments",
+    )
+    # One level of replies: a reply to a reply is attached to the top-level comment.
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("reply to"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+    )
+    body = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    deleted_at = models.DateTimeField(_("removed by its author"), null=True, blank=True)
+    hidden_at = models.DateTimeField(_("hidden by moderation"), null=True, blank=True)
+    hidden_reason = models.TextField(
+        _("reason for hiding"), blank=True, max_length=REASON_MAX_LENGTH
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.body[:60]
+
+    def get_absolute_url(self):
+        return f"{self.idea.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def is_edited(self):
+        return self.edited_at is not None
+
+    @property
+    def is_public(self):
+        return self.hidden_at is None and self.deleted_at is None
+
+
+class Support(models.Model):
+    idea = models.ForeignKey(
+        Idea, verbose_name=_("idea"), on_delete=models.CASCADE, related_name="supports"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="idea_supports",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "person"], name="ideas_support_once")
+        ]
+
+    def __str__(self):
+        return f"{self.person} → {self.idea}"
+
+
+def _exactly_one_target(name):
+    return models.CheckConstraint(
+        condition=Q(idea__isnull=False, comment__isnull=True)
+        | Q(idea__isnull=True, comment__isnull=False),
+        name=name,
+    )
+
+
+class FlagQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(resolved_at__isnull=True)
+
+    def for_moderator(self, user):
+        rounds = IdeaRound.objects.managed_by(user)
+        return self.filter(Q(idea__round__in=rounds) | Q(comment__idea__round__in=rounds))
+
+    def counted_by_target(self):
+        return self.values("idea", "comment").annotate(count=Count("pk"))
+
+
+class Flag(models.Model):
+    """A report that an idea or a comment breaks the rules. Exactly one of the two is set."""
+
+    idea = models.ForeignKey(
+        Idea,
+        verbose_name=_("idea"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="flags",
+    )
+    comment = models.ForeignKey(
+        Comment,
+        verbose_name=_("comment"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="flags",
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="idea_flags",
+    )
+    reason = models.TextField(_("reason"), max_length=REASON_MAX_LENGTH)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+
+    objects = FlagQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("flag")
+        verbose_name_plural = _("flags")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            _exactly_one_target("ideas_flag_one_target"),
+            # One open report per person and item: reporting again adds nothing.
+            models.UniqueConstraint(
+                fields=["reporter", "idea"],
+                condition=Q(resolved_at__isnull=True, idea__isnull=False),
+                name="ideas_flag_open_once_per_idea",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "comment"],
+                condition=Q(resolved_at__isnull=True, comment__isnull=False),
+                name="ideas_flag_open_once_per_comment",
+            ),
+        ]
+
+    def __str__(self):
+        return self.reason[:60]
+
+    @property
+    def target(self):
+        return self.idea or self.comment
+
+
+class ModerationKind(models.TextChoices):
+    HIDE = "hide", _("hidden")
+    RESTORE = "restore", _("restored")
+    DISMISS = "dismiss", _("reports dismissed")
+
+
+class ModerationAction(models.Model):
+    """The record of every moderation decision, with its reason. Never edited or deleted."""
+
+    kind = models.CharField(_("action"), max_length=16, choices=ModerationKind.choices)
+    idea = models.ForeignKey(
+        Idea,
+        verbose_name=_("idea"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="moderation_actions",
+    )
+    comment = models.ForeignKey(
+        Comment,
+        verbose_name=_("comment"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="moderation_actions",
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderator"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="idea_moderation_actions",
+    )
+    reason = models.TextField(_("reason"), max_length=REASON_MAX_LENGTH)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("moderation action")
+        verbose_name_plural = _("moderation actions")
+        ordering = ["-created_at", "-pk"]
+        constraints = [_exactly_one_target("ideas_moderation_one_target")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.reason[:60]}"

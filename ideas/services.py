@@ -1,0 +1,235 @@
+"""Every change to ideas, comments, supports and moderation goes through these functions.
+
+Each runs in one transaction, checks the same rules as the views (so a later caller, such as
+a websocket consumer, cannot skip them), and announces the change through ``ideas.signals``
+only once it is committed.
+"""
+
+import rules
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.notifications import notify
+
+from . import signals
+from .models import Comment, Flag, Idea, ModerationAction, ModerationKind, Support
+
+
+class NotAllowed(PermissionDenied):
+    """The person may not do this (any more): the phase moved on, the idea was hidden, …"""
+
+
+def _require(user, perm, obj):
+    if not rules.has_perm(perm, user, obj):
+        raise NotAllowed(perm)
+
+
+def _after_commit(signal, **kwargs):
+    transaction.on_commit(lambda: signal.send(sender=Idea, **kwargs))
+
+
+def _offered_themes(round_, themes):
+    """Only the themes the round offers; anything else sent with a form is dropped."""
+    offered = {tag.pk: tag for tag in round_.themes.all()}
+    return [offered[tag.pk] for tag in themes if tag.pk in offered]
+
+
+# --- Ideas --------------------------------------------------------------------------------
+
+
+def post_idea(author, round_, *, title, body, themes=(), token=None):
+    """Post a new idea. The same ``token`` (sent with the form) posts once: a second submission
+    of the same form returns the idea the first one created."""
+    _require(author, "ideas.post_idea", round_)
+    if token is not None:
+        existing = Idea.objects.filter(author=author, submission_token=token).first()
+        if existing is not None:
+            return existing
+    try:
+        with transaction.atomic():
+            idea = Idea.objects.create(
+                round=round_, author=author, title=title, body=body, submission_token=token
+            )
+            idea.themes.set(_offered_themes(round_, themes))
+            _after_commit(signals.idea_posted, idea=idea)
+    except IntegrityError:
+        if token is None:
+            raise
+        # Two submissions raced; the other one won.
+        return Idea.objects.get(author=author, submission_token=token)
+    return idea
+
+
+@transaction.atomic
+def edit_idea(editor, idea, *, title, body, themes=()):
+    _require(editor, "ideas.edit_idea", idea)
+    idea.title = title
+    idea.body = body
+    idea.edited_at = timezone.now()
+    idea.save(update_fields=["title", "body", "edited_at"])
+    idea.themes.set(_offered_themes(idea.round, themes))
+    return idea
+
+
+@transaction.atomic
+def withdraw_idea(author, idea):
+    _require(author, "ideas.withdraw_idea", idea)
+    idea.withdrawn_at = timezone.now()
+    idea.save(update_fields=["withdrawn_at"])
+    return idea
+
+
+# --- Support ------------------------------------------------------------------------------
+
+
+def toggle_support(person, idea, *, supported=None):
+    """Support or stop supporting; returns whether the person now supports the idea.
+
+    With ``supported`` given, the result is that state however often the same form is sent,
+    so a double click cannot undo itself. One row per person and idea (a unique constraint)
+    means a support is counted once whatever happens.
+    """
+    _require(person, "ideas.support_idea", idea)
+    with transaction.atomic():
+        existing = Support.objects.filter(idea=idea, person=person)
+        if supported is None:
+            supported = not existing.exists()
+        if not supported:
+            existing.delete()
+            return False
+        try:
+            with transaction.atomic():
+                Support.objects.get_or_create(idea=idea, person=person)
+        except IntegrityError:
+            pass  # a concurrent request created it: the person supports the idea either way
+    return True
+
+
+# --- Comments -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def post_comment(author, idea, *, body, parent=None):
+    _require(author, "ideas.comment_on_idea", idea)
+    if parent is not None:
+        if parent.idea_id != idea.pk:
+            raise ValueError("A reply must be on the same idea as its parent.")
+        # One level of replies: answering a reply joins the same thread.
+        if parent.parent_id is not None:
+            parent = parent.parent
+        if not parent.is_public:
+            raise NotAllowed("ideas.comment_on_idea")
+    comment = Comment.objects.create(idea=idea, author=author, body=body, parent=parent)
+    _after_commit(signals.comment_posted, comment=comment)
+    return comment
+
+
+@transaction.atomic
+def edit_comment(editor, comment, *, body):
+    _require(editor, "ideas.edit_comment", comment)
+    comment.body = body
+    comment.edited_at = timezone.now()
+    comment.save(update_fields=["body", "edited_at"])
+    _after_commit(signals.comment_changed, comment=comment)
+    return comment
+
+
+@transaction.atomic
+def remove_comment(author, comment):
+    """The author takes a comment back. The row stays so that replies keep their place."""
+    _require(author, "ideas.remove_comment", comment)
+    comment.deleted_at = timezone.now()
+    comment.save(update_fields=["deleted_at"])
+    _after_commit(signals.comment_changed, comment=comment)
+    return comment
+
+
+# --- Flags and moderation -----------------------------------------------------------------
+
+
+def _kind(target):
+    return "comment" if isinstance(target, Comment) else "idea"
+
+
+def _target_kwargs(target):
+    return {_kind(target): target}
+
+
+def flag(reporter, target, *, reason):
+    """Report an idea or a comment. Reporting the same thing again while the first report is
+    open changes nothing and returns the first report."""
+    _require(reporter, f"ideas.flag_{_kind(target)}", target)
+    open_flag = Flag.objects.open().filter(reporter=reporter, **_target_kwargs(target))
+    try:
+        with transaction.atomic():
+            existing = open_flag.first()
+            if existing is not None:
+                return existing
+            return Flag.objects.create(reporter=reporter, reason=reason, **_target_kwargs(target))
+    except IntegrityError:
+        return open_flag.get()
+
+
+def _moderate(moderator, target, kind, reason):
+    _require(moderator, f"ideas.moderate_{_kind(target)}", target)
+    now = timezone.now()
+    ModerationAction.objects.create(
+        kind=kind, moderator=moderator, reason=reason, created_at=now, **_target_kwargs(target)
+    )
+    Flag.objects.open().filter(**_target_kwargs(target)).update(resolved_at=now)
+    if isinstance(target, Comment):
+        _after_commit(signals.comment_changed, comment=target)
+    return now
+
+
+def _idea_title(target):
+    return target.idea.title if isinstance(target, Comment) else target.title
+
+
+@transaction.atomic
+def hide(moderator, target, *, reason):
+    """Hide an idea or a comment from everyone but its author and moderators; the author is
+    told why."""
+    now = _moderate(moderator, target, ModerationKind.HIDE, reason)
+    target.hidden_at = now
+    target.hidden_reason = reason
+    target.save(update_fields=["hidden_at", "hidden_reason"])
+    if isinstance(target, Comment):
+        message = _('Your comment on "%(title)s" was hidden by moderation. Reason: %(reason)s')
+    else:
+        message = _('Your idea "%(title)s" was hidden by moderation. Reason: %(reason)s')
+    notify(
+        target.author,
+        kind="ideas.hidden",
+        message=message % {"title": _idea_title(target), "reason": reason},
+        url=target.get_absolute_url(),
+    )
+    return target
+
+
+@transaction.atomic
+def restore(moderator, target, *, reason):
+    _moderate(moderator, target, ModerationKind.RESTORE, reason)
+    target.hidden_at = None
+    target.hidden_reason = ""
+    target.save(update_fields=["hidden_at", "hidden_reason"])
+    if isinstance(target, Comment):
+        message = _('Your comment on "%(title)s" is visible again. Reason: %(reason)s')
+    else:
+        message = _('Your idea "%(title)s" is visible again. Reason: %(reason)s')
+    notify(
+        target.author,
+        kind="ideas.restored",
+        message=message % {"title": _idea_title(target), "reason": reason},
+        url=target.get_absolute_url(),
+    )
+    return target
+
+
+@transaction.atomic
+def dismiss_flags(moderator, target, *, reason):
+    """The reports were looked at and the content stays as it is."""
+    _moderate(moderator, target, ModerationKind.DISMISS, reason)
+    return target

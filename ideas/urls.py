@@ -1,0 +1,28 @@
+"""Mounted at rounds/ (cms/urls.py). The fixed paths below cannot be round slugs
+(models.RESERVED_ROUND_SLUGS)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "ideas"
+
+urlpatterns = [
+    path("", views.round_list, name="round_list"),
+    path("moderation/", views.moderation_queue, name="moderation_queue"),
+    path(
+        "moderation/<str:kind>/<int:pk>/",
+        views.moderate,
+        name="moderate",
+    ),
+    path("ideas/<int:pk>/", views.idea_detail, name="idea_detail"),
+    path("ideas/<int:pk>/edit/", views.idea_edit, name="idea_edit"),
+    path("ideas/<int:pk>/withdraw/", views.idea_withdraw, name="idea_withdraw"),
+    path("ideas/<int:pk>/support/", views.idea_support, name="idea_support"),
+    path("ideas/<int:pk>/comment/", views.comment_create, name="comment_create"),
+    path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
+    path("comments/<int:pk>/remove/", views.comment_remove, name="comment_remove"),
+    path("report/<str:kind>/<int:pk>/", views.flag_create, name="flag"),
+    path("<slug:slug>/", views.round_detail, name="round_detail"),
+    path("<slug:slug>/new/", views.idea_create, name="idea_create"),
+]

@@ -1,0 +1,439 @@
+"""Pages of idea rounds. Thin: fetch what the person may see, check the rule, call a service.
+
+htmx requests (support, posting a comment) get the changed part of the page back as a
+template partial; every form also works as a plain form with a redirect.
+"""
+
+import uuid
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from . import services
+from .explain import why_not_comment, why_not_post_idea
+from .forms import CommentEditForm, CommentForm, IdeaFilterForm, IdeaForm, ReasonForm
+from .models import Comment, Flag, Idea, IdeaRound, ModerationKind
+
+IDEAS_PER_PAGE = 20
+MAX_SEARCH_WORDS = 8
+
+
+def is_htmx(request):
+    return request.headers.get("HX-Request") == "true"
+
+
+# --- Fetch and check: what a person may not see does not exist for them -------------------
+
+
+def get_round_for(user, slug):
+    rounds = IdeaRound.objects.visible_to(user).select_related("region", "panel")
+    return get_object_or_404(rounds, slug=slug)
+
+
+def get_idea_for(user, pk):
+    ideas = (
+        Idea.objects.visible_to(user)
+        .select_related("round__region", "round__panel", "author")
+        .with_counts()
+        .with_supported_by(user)
+    )
+    return get_object_or_404(ideas, pk=pk)
+
+
+def get_comment_for(user, pk):
+    comments = Comment.objects.visible_to(user).select_related(
+        "idea__round__region", "idea__round__panel", "idea__author", "author"
+    )
+    return get_object_or_404(comments, pk=pk)
+
+
+def _login_first(request, next_url):
+    return redirect_to_login(next_url)
+
+
+def _forbidden(request, title, explanation, back_url, status=403):
+    return render(
+        request,
+        "ideas/not_allowed.html",
+        {"title": title, "explanation": explanation, "back_url": back_url},
+        status=status,
+    )
+
+
+# --- Rounds -------------------------------------------------------------------------------
+
+
+def round_list(request):
+    rounds = list(
+        IdeaRound.objects.visible_to(request.user)
+        .select_related("region", "panel")
+        .with_counts()
+        .open_first()
+    )
+    sections = [
+        (_("Open rounds"), [r for r in rounds if r.openness == 0]),
+        (_("Coming up"), [r for r in rounds if r.openness == 1]),
+        (_("Closed rounds"), [r for r in rounds if r.openness == 2]),
+    ]
+    moderates = IdeaRound.objects.managed_by(request.user).exists()
+    return render(
+        request,
+        "ideas/round_list.html",
+        {"sections": [s for s in sections if s[1]], "moderates": moderates},
+    )
+
+
+def _filtered_ideas(round_, user, filters):
+    ideas = (
+        Idea.objects.visible_to(user)
+        .public()
+        .filter(round=round_)
+        .select_related("author")
+        .prefetch_related("themes")
+        .with_counts()
+    )
+    if filters.is_valid():
+        words = filters.cleaned_data["q"].split()[:MAX_SEARCH_WORDS]
+        for word in words:
+            ideas = ideas.filter(Q(title__icontains=word) | Q(body__icontains=word))
+        if filters.cleaned_data["theme"]:
+            ideas = ideas.filter(themes__slug=filters.cleaned_data["theme"])
+    return ideas.order_by(*filters.ordering())
+
+
+def round_detail(request, slug):
+    round_ = get_round_for(request.user, slug)
+    themes = list(round_.themes.order_by("name"))
+    filters = IdeaFilterForm(request.GET or None, themes=themes)
+    paginator = Paginator(_filtered_ideas(round_, request.user, filters), IDEAS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "ideas/round_detail.html",
+        {
+            "round": round_,
+            "themes": themes,
+            "filters": filters,
+            "page_obj": page,
+            "ideas": page.object_list,
+            "why_not_post": why_not_post_idea(request.user, round_),
+            "is_filtered": bool(request.GET.get("q") or request.GET.get("theme")),
+        },
+    )
+
+
+# --- Ideas --------------------------------------------------------------------------------
+
+
+def idea_create(request, slug):
+    round_ = get_round_for(request.user, slug)
+    if not request.user.is_authenticated:
+        return _login_first(request, request.get_full_path())
+    form = IdeaForm(request.POST or None, round=round_, initial={"token": uuid.uuid4()})
+    why_not = why_not_post_idea(request.user, round_)
+    if why_not:
+        # Keep what was typed on the page, so nothing written is lost.
+        return render(
+            request,
+            "ideas/idea_form.html",
+            {"round": round_, "form": form, "why_not": why_not},
+            status=403,
+        )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        idea = services.post_idea(
+            request.user,
+            round_,
+            title=data["title"],
+            body=data["body"],
+            themes=data.get("themes") or [],
+            token=data["token"],
+        )
+        messages.success(request, _("Your idea was posted."))
+        return redirect(idea)
+    return render(request, "ideas/idea_form.html", {"round": round_, "form": form})
+
+
+def _comment_context(request, idea, form=None, posted=None):
+    comments = list(idea.comments.thread())
+    for comment in comments:
+        for reply in comment.replies.all():
+            # The rules look at reply.idea.round; sharing the instance keeps that query-free.
+            reply.idea = idea
+    user = request.user
+    return {
+        "idea": idea,
+        "round": idea.round,
+        "comments": comments,
+        "comment_form": form or CommentForm(idea=idea),
+        "why_not_comment": why_not_comment(user, idea),
+        "posted": posted,
+    }
+
+
+def idea_detail(request, pk):
+    idea = get_idea_for(request.user, pk)
+    context = _comment_context(request, idea)
+    context["themes"] = list(idea.themes.all())
+    return render(request, "ideas/idea_detail.html", context)
+
+
+def idea_edit(request, pk):
+    idea = get_idea_for(request.user, pk)
+    if not rules.has_perm("ideas.edit_idea", request.user, idea):
+        return _forbidden(
+            request,
+            _("Edit idea"),
+            _("Ideas can be edited by their author during ideation only."),
+            idea.get_absolute_url(),
+        )
+    initial = {"title": idea.title, "body": idea.body, "themes": list(idea.themes.all())}
+    form = IdeaForm(request.POST or None, round=idea.round, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.edit_idea(
+            request.user,
+            idea,
+            title=data["title"],
+            body=data["body"],
+            themes=data.get("themes") or [],
+        )
+        messages.success(request, _("Your changes were saved."))
+        return redirect(idea)
+    return render(
+        request, "ideas/idea_form.html", {"round": idea.round, "form": form, "idea": idea}
+    )
+
+
+def idea_withdraw(request, pk):
+    idea = get_idea_for(request.user, pk)
+    if not rules.has_perm("ideas.withdraw_idea", request.user, idea):
+        return _forbidden(
+            request,
+            _("Withdraw idea"),
+            _("An idea can be withdrawn by its author until the evaluation phase begins."),
+            idea.get_absolute_url(),
+        )
+    if request.method == "POST":
+        services.withdraw_idea(request.user, idea)
+        messages.success(request, _("Your idea was withdrawn. Others no longer see it."))
+        return redirect(idea.round)
+    return render(request, "ideas/idea_withdraw.html", {"idea": idea})
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def idea_support(request, pk):
+    idea = get_idea_for(request.user, pk)
+    if not request.user.is_authenticated:
+        return _login_first(request, idea.get_absolute_url())
+    wanted = {"1": True, "0": False}.get(request.POST.get("supported"))
+    try:
+        services.toggle_support(request.user, idea, supported=wanted)
+    except services.NotAllowed:
+        messages.error(request, _("Ideas can be supported during ideation and development only."))
+        return redirect(idea)
+    if is_htmx(request):
+        idea = get_idea_for(request.user, pk)
+        return render(request, "ideas/idea_detail.html#support", {"idea": idea})
+    return redirect(idea.get_absolute_url() + "#support")
+
+
+# --- Comments -----------------------------------------------------------------------------
+
+
+@vary_on_headers("HX-Request")
+def comment_create(request, pk):
+    idea = get_idea_for(request.user, pk)
+    if not request.user.is_authenticated:
+        return _login_first(request, idea.get_absolute_url() + "#comments")
+    why_not = why_not_comment(request.user, idea)
+    if why_not:
+        return _forbidden(request, _("Comment"), why_not, idea.get_absolute_url())
+    form = CommentForm(
+        request.POST or None, idea=idea, initial={"parent": request.GET.get("parent")}
+    )
+    if request.method == "POST" and form.is_valid():
+        comment = services.post_comment(
+            request.user, idea, body=form.cleaned_data["body"], parent=form.cleaned_data["parent"]
+        )
+        if is_htmx(request):
+            context = _comment_context(request, idea, posted=comment)
+            return render(request, "ideas/idea_detail.html#comments", context)
+        messages.success(request, _("Your comment was posted."))
+        return redirect(comment.get_absolute_url())
+    if request.method == "POST" and is_htmx(request):
+        return render(
+            request, "ideas/idea_detail.html#comments", _comment_context(request, idea, form)
+        )
+    parent = None
+    parent_pk = form.data.get("parent") if form.is_bound else request.GET.get("parent")
+    if parent_pk and str(parent_pk).isdigit():
+        parent = idea.comments.public().select_related("author").filter(pk=parent_pk).first()
+    return render(
+        request, "ideas/comment_form.html", {"idea": idea, "form": form, "parent": parent}
+    )
+
+
+def comment_edit(request, pk):
+    comment = get_comment_for(request.user, pk)
+    if not rules.has_perm("ideas.edit_comment", request.user, comment):
+        return _forbidden(
+            request,
+            _("Edit comment"),
+            _("Comments can be edited by their author while the idea is being discussed."),
+            comment.get_absolute_url(),
+        )
+    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and form.is_valid():
+        services.edit_comment(request.user, comment, body=form.cleaned_data["body"])
+        messages.success(request, _("Your changes were saved."))
+        return redirect(comment.get_absolute_url())
+    return render(
+        request,
+        "ideas/comment_edit.html",
+        {"comment": comment, "idea": comment.idea, "form": form},
+    )
+
+
+def comment_remove(request, pk):
+    comment = get_comment_for(request.user, pk)
+    if not rules.has_perm("ideas.remove_comment", request.user, comment):
+        raise Http404
+    if request.method == "POST":
+        services.remove_comment(request.user, comment)
+        messages.success(request, _("Your comment was removed."))
+        return redirect(comment.get_absolute_url())
+    return render(request, "ideas/comment_remove.html", {"comment": comment, "idea": comment.idea})
+
+
+# --- Flags and moderation -----------------------------------------------------------------
+
+
+def _target_for(user, kind, pk):
+    if kind == "idea":
+        return get_idea_for(user, pk)
+    if kind == "comment":
+        return get_comment_for(user, pk)
+    raise Http404
+
+
+def flag_create(request, kind, pk):
+    target = _target_for(request.user, kind, pk)
+    if not request.user.is_authenticated:
+        return _login_first(request, request.get_full_path())
+    if not rules.has_perm(f"ideas.flag_{kind}", request.user, target):
+        return _forbidden(
+            request,
+            _("Report"),
+            _("You cannot report this: it is your own, or it is no longer shown."),
+            target.get_absolute_url(),
+        )
+    form = ReasonForm(
+        request.POST or None,
+        help_text=_("Tell the moderators what breaks the rules. They see your display name."),
+    )
+    if request.method == "POST" and form.is_valid():
+        services.flag(request.user, target, reason=form.cleaned_data["reason"])
+        messages.success(request, _("Thank you. The moderators will look at your report."))
+        return redirect(target.get_absolute_url())
+    return render(request, "ideas/flag_form.html", {"target": target, "kind": kind, "form": form})
+
+
+def moderation_queue(request):
+    if not request.user.is_authenticated:
+        return _login_first(request, request.get_full_path())
+    rounds = IdeaRound.objects.managed_by(request.user)
+    if not rounds.exists():
+        raise Http404
+    flags = (
+        Flag.objects.open()
+        .for_moderator(request.user)
+        .select_related(
+            "reporter",
+            "idea__author",
+            "idea__round",
+            "comment__author",
+            "comment__idea__round",
+        )
+        .order_by("created_at", "pk")
+    )
+    reported = {}
+    for item in flags:
+        entry = reported.setdefault(
+            (bool(item.comment_id), item.comment_id or item.idea_id),
+            {"target": item.target, "kind": "comment" if item.comment_id else "idea", "flags": []},
+        )
+        entry["flags"].append(item)
+    hidden_ideas = (
+        Idea.objects.filter(round__in=rounds, hidden_at__isnull=False)
+        .select_related("author", "round")
+        .order_by("-hidden_at")[:50]
+    )
+    hidden_comments = (
+        Comment.objects.filter(idea__round__in=rounds, hidden_at__isnull=False)
+        .select_related("author", "idea__round")
+        .order_by("-hidden_at")[:50]
+    )
+    return render(
+        request,
+        "ideas/moderation_queue.html",
+        {
+            "reported": list(reported.values()),
+            "hidden_ideas": hidden_ideas,
+            "hidden_comments": hidden_comments,
+        },
+    )
+
+
+MODERATION_SERVICES = {
+    ModerationKind.HIDE: services.hide,
+    ModerationKind.RESTORE: services.restore,
+    ModerationKind.DISMISS: services.dismiss_flags,
+}
+
+MODERATION_DONE = {
+    ModerationKind.HIDE: gettext_lazy("Hidden. The author was told the reason."),
+    ModerationKind.RESTORE: gettext_lazy("Restored. The author was told the reason."),
+    ModerationKind.DISMISS: gettext_lazy("The reports were dismissed; the content stays visible."),
+}
+
+
+def moderate(request, kind, pk):
+    target = _target_for(request.user, kind, pk)
+    if not rules.has_perm(f"ideas.moderate_{kind}", request.user, target):
+        raise Http404
+    hidden = target.hidden_at is not None
+    actions = [ModerationKind.RESTORE] if hidden else [ModerationKind.HIDE, ModerationKind.DISMISS]
+    form = ReasonForm(
+        request.POST or None,
+        help_text=_("The author sees this reason when their content is hidden or restored."),
+    )
+    action = request.POST.get("action")
+    if request.method == "POST" and action in actions and form.is_valid():
+        MODERATION_SERVICES[action](request.user, target, reason=form.cleaned_data["reason"])
+        messages.success(request, str(MODERATION_DONE[action]))
+        return redirect("ideas:moderation_queue")
+    open_flags = target.flags.open().select_related("reporter")
+    history = target.moderation_actions.select_related("moderator")
+    return render(
+        request,
+        "ideas/moderate.html",
+        {
+            "target": target,
+            "kind": kind,
+            "form": form,
+            "actions": actions,
+            "open_flags": open_flags,
+            "history": history,
+        },
+    )

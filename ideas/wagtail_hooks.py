@@ -1,0 +1,166 @@
+"""Idea rounds in the Wagtail admin: staff create and run rounds in their own regions,
+administrators everywhere.
+
+The region scope is a permission policy over ``IdeaRound.objects.managed_by`` plus views that
+only look rounds up through it, so an edit URL for another region's round is a 404.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from accounts.roles import Role
+from panels.models import Panel, Region
+
+from .models import IdeaRound
+
+STAFF_ACTIONS = {"add", "change", "view"}
+
+
+class RoundPolicy(BasePermissionPolicy):
+    """Staff of a region add, change and view its rounds; deleting (with every idea and
+    comment in it) is for administrators only."""
+
+    def _is_regional_staff(self, user):
+        return user.role == Role.STAFF and Region.objects.filter(officials=user).exists()
+
+    def user_has_permission(self, user, action):
+        if not (user.is_authenticated and user.is_active):
+            return False
+        if user.is_superuser:
+            return True
+        return action in STAFF_ACTIONS and self._is_regional_staff(user)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        people = get_user_model().objects.filter(is_active=True)
+        if not STAFF_ACTIONS & set(actions):
+            return people.filter(is_superuser=True)
+        return people.filter(
+            Q(is_superuser=True) | Q(role=Role.STAFF, regions__isnull=False)
+        ).distinct()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return IdeaRound.objects.none()
+        return IdeaRound.objects.managed_by(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return (
+            self.user_has_permission(user, action)
+            and self.instances_user_has_any_permission_for(user, [action])
+            .filter(pk=instance.pk)
+            .exists()
+        )
+
+
+round_policy = RoundPolicy(IdeaRound)
+register_permission_policy(IdeaRound, round_policy)
+
+
+def _managed(view):
+    return round_policy.instances_user_has_any_permission_for(
+        view.request.user, ["change", "view"]
+    ).select_related("region", "panel")
+
+
+class RoundIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return _managed(self)
+
+
+class ManagedRoundsMixin:
+    def get_queryset(self):
+        return _managed(self)
+
+    def get_base_object_queryset(self):
+        return _managed(self)
+
+
+class RoundEditView(ManagedRoundsMixin, generic.EditView):
+    pass
+
+
+class RoundDeleteView(ManagedRoundsMixin, generic.DeleteView):
+    pass
+
+
+class RoundHistoryView(ManagedRoundsMixin, history.HistoryView):
+    pass
+
+
+class RoundUsageView(ManagedRoundsMixin, usage.UsageView):
+    pass
+
+
+class IdeaRoundAdminForm(WagtailAdminModelForm):
+    class Meta:
+        model = IdeaRound
+        fields = [
+            "title",
+            "slug",
+            "description",
+            "region",
+            "panel",
+            "run_by",
+            "themes",
+            "ideation_starts",
+            "development_starts",
+            "evaluation_starts",
+            "closes_at",
+            "phase_override",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        regions = Region.objects.all()
+        panels = Panel.objects.select_related("region")
+        if user is not None and not user.is_superuser:
+            regions = regions.filter(officials=user)
+            panels = panels.filter(region__in=regions)
+        self.fields["region"].queryset = regions
+        self.fields["panel"].queryset = panels
+        self.fields["run_by"].queryset = get_user_model().objects.filter(
+            is_active=True, role=Role.STAFF
+        )
+        if user is not None and not self.instance.pk:
+            self.initial.setdefault("run_by", user.pk)
+
+
+class IdeaRoundViewSet(ModelViewSet):
+    model = IdeaRound
+    name = "idea_rounds"
+    icon = "comment"
+    menu_label = _("Idea rounds")
+    add_to_admin_menu = True
+    index_view_class = RoundIndexView
+    edit_view_class = RoundEditView
+    delete_view_class = RoundDeleteView
+    history_view_class = RoundHistoryView
+    usage_view_class = RoundUsageView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = ["title", "region", "panel", "phase", "ideation_starts", "closes_at"]
+    list_filter = ["region", "phase_override"]
+    search_fields = ["title", "description"]
+
+    def get_form_class(self, for_update=False):
+        return IdeaRoundAdminForm
+
+
+idea_round_viewset = IdeaRoundViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_idea_round_viewset():
+    return idea_round_viewset
