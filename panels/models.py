@@ -5,9 +5,14 @@ history stays readable. At most one *current* row (applied, invited or active) e
 person and panel; a person who left and comes back gets a new row.
 """
 
+import secrets
+from datetime import timedelta
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -56,6 +61,18 @@ class JoiningPolicy(models.TextChoices):
     INVITATION = "invitation", _("by invitation")
 
 
+# Names of the working languages a panel may use; the codes are stored on the panel.
+LANGUAGE_NAMES = {
+    "fi": _("Finnish"),
+    "sv": _("Swedish"),
+    "en": _("English"),
+    "se": _("Northern Sámi"),
+    "smn": _("Inari Sámi"),
+    "sms": _("Skolt Sámi"),
+    "fi-selko": _("plain Finnish"),
+}
+
+
 class PanelQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_archived=False)
@@ -64,6 +81,42 @@ class PanelQuerySet(models.QuerySet):
         """Every panel is listed publicly: what a panel is and how to join is not secret.
         What is private (members, minutes) is decided per item by panels.rules."""
         return self.all()
+
+    def with_member_count(self):
+        return self.annotate(
+            member_count=Count("memberships", filter=Q(memberships__status=MembershipStatus.ACTIVE))
+        )
+
+    def inner_circle_of(self, user):
+        """Panels whose members, past meetings and minutes ``user`` may see: their own panels
+        (as an active member or facilitator), their region's panels for its officials, and
+        every panel for administrators. The rules ask this same question of one panel."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(
+            Q(pk__in=Membership.objects.active().filter(person=user).values("panel"))
+            | Q(pk__in=Panel.facilitators.through.objects.filter(user=user).values("panel"))
+            | Q(region__in=_regions_served_by(user))
+        )
+
+    def managed_by(self, user):
+        """Panels ``user`` runs: staff their own region's, administrators all of them."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        if user.role != Role.STAFF:
+            return self.none()
+        return self.filter(region__officials=user)
+
+
+def _regions_served_by(user):
+    """Regions ``user`` acts for as a staff member or decision-maker."""
+    if user.role not in (Role.STAFF, Role.DECISION_MAKER):
+        return Region.objects.none()
+    return Region.objects.filter(officials=user).values("pk")
 
 
 class Panel(models.Model):
@@ -103,6 +156,9 @@ class Panel(models.Model):
     def __str__(self):
         return self.name
 
+    def working_language_names(self):
+        return [str(LANGUAGE_NAMES.get(code, code)) for code in self.working_languages]
+
 
 class MembershipStatus(models.TextChoices):
     APPLIED = "applied", _("applied")
@@ -122,6 +178,13 @@ class MembershipQuerySet(models.QuerySet):
 
     def current(self):
         return self.filter(status__in=CURRENT_STATUSES)
+
+    def applications(self):
+        return self.filter(status=MembershipStatus.APPLIED)
+
+    def decidable_by(self, user):
+        """Open applications ``user`` may approve or decline: those to panels they manage."""
+        return self.applications().filter(panel__in=Panel.objects.managed_by(user))
 
 
 class Membership(models.Model):
@@ -168,3 +231,185 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.panel} ({self.get_status_display()})"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self, now=None):
+        return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
+
+    def past(self, now=None):
+        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
+
+    def visible_to(self, user, now=None):
+        """Anyone may see that a meeting is coming; past meetings belong to the panel's
+        inner circle (see PanelQuerySet.inner_circle_of)."""
+        return self.filter(
+            Q(ends_at__gte=now or timezone.now()) | Q(panel__in=Panel.objects.inner_circle_of(user))
+        )
+
+
+class Meeting(models.Model):
+    """A panel's meeting: planned ahead, minuted afterwards.
+
+    Minutes are written after the meeting and reach the members only once published, so a
+    facilitator can draft them first.
+    """
+
+    panel = models.ForeignKey(
+        Panel, verbose_name=_("panel"), on_delete=models.CASCADE, related_name="meetings"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    place = models.CharField(
+        _("place"), max_length=300, blank=True, help_text=_("Street address and room.")
+    )
+    online_link = models.URLField(
+        _("online meeting link"),
+        blank=True,
+        help_text=_("Shown to the panel's members only."),
+    )
+    agenda = models.TextField(_("agenda"), blank=True, max_length=5000)
+    minutes = models.TextField(_("minutes"), blank=True, max_length=20000)
+    minutes_published_at = models.DateTimeField(_("minutes published"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="panels_meeting_ends_after_it_starts",
+                violation_error_message=_("A meeting must end after it starts."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError(
+                {"ends_at": _("A meeting must end after it starts.")}, code="ends_before_start"
+            )
+
+    @property
+    def has_published_minutes(self):
+        return self.minutes_published_at is not None and bool(self.minutes.strip())
+
+    def is_over(self, now=None):
+        return self.ends_at < (now or timezone.now())
+
+
+class AttendanceResponse(models.TextChoices):
+    COMING = "coming", _("coming")
+    NOT_COMING = "not_coming", _("not coming")
+
+
+class Attendance(models.Model):
+    """One person and one meeting: what they said beforehand, and whether they came.
+
+    ``attended`` stays empty until a facilitator records the meeting."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="meeting_attendances",
+    )
+    response = models.CharField(
+        _("response"), max_length=16, choices=AttendanceResponse.choices, blank=True
+    )
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"], name="panels_one_attendance_per_person"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.meeting}"
+
+
+INVITATION_VALID_FOR = timedelta(days=14)
+
+
+def _new_invitation_token():
+    return secrets.token_urlsafe(32)
+
+
+def _invitation_expiry():
+    return timezone.now() + INVITATION_VALID_FOR
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self, now=None):
+        return self.filter(accepted_at__isnull=True, expires_at__gt=now or timezone.now())
+
+
+class Invitation(models.Model):
+    """An invitation by e-mail to join a panel. The link carries the token; whoever follows it
+    signs up or logs in with the invited address and accepts."""
+
+    panel = models.ForeignKey(
+        Panel, verbose_name=_("panel"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mail address"))
+    token = models.CharField(
+        _("token"), max_length=64, unique=True, default=_new_invitation_token, editable=False
+    )
+    message = models.TextField(_("message to the person"), blank=True, max_length=2000)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), default=_invitation_expiry)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} – {self.panel}"
+
+    def is_expired(self, now=None):
+        return self.expires_at <= (now or timezone.now())

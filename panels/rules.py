@@ -8,7 +8,7 @@ import rules
 
 from accounts.roles import Role
 
-from .models import Membership
+from .models import JoiningPolicy, Membership, Panel
 
 
 @rules.predicate
@@ -36,3 +36,82 @@ def is_region_staff(user, panel):
     if not user.is_authenticated or panel is None or user.role != Role.STAFF:
         return False
     return panel.region.officials.filter(pk=user.pk).exists()
+
+
+# --- Further predicates -------------------------------------------------------------------
+# A rule's object is always the panel, so the whole matrix reads as "who may do what in this
+# panel"; views resolve memberships and meetings to their panel first.
+
+
+@rules.predicate
+def is_region_official(user, panel):
+    """Staff or decision-makers who act for the panel's region."""
+    if not user.is_authenticated or panel is None:
+        return False
+    if user.role not in (Role.STAFF, Role.DECISION_MAKER):
+        return False
+    return panel.region.officials.filter(pk=user.pk).exists()
+
+
+@rules.predicate
+def is_in_inner_circle(user, panel):
+    """May see the members, past meetings and minutes. The same question, asked of many
+    panels at once, is ``Panel.objects.inner_circle_of`` — this predicate asks it of one."""
+    if not user.is_authenticated or panel is None:
+        return False
+    return Panel.objects.inner_circle_of(user).filter(pk=panel.pk).exists()
+
+
+@rules.predicate
+def has_current_membership(user, panel):
+    """Applied, invited or active: someone who may not apply or join again."""
+    if not user.is_authenticated or panel is None:
+        return False
+    return Membership.objects.current().filter(person=user, panel=panel).exists()
+
+
+@rules.predicate
+def is_panel_archived(user, panel):
+    return panel is not None and panel.is_archived
+
+
+def _joining_policy_is(policy):
+    @rules.predicate(name=f"joining_policy_is_{policy}")
+    def check(user, panel):
+        return panel is not None and panel.joining_policy == policy
+
+    return check
+
+
+is_open_panel = _joining_policy_is(JoiningPolicy.OPEN)
+takes_applications = _joining_policy_is(JoiningPolicy.APPLICATION)
+is_invitation_only = _joining_policy_is(JoiningPolicy.INVITATION)
+
+is_panel_manager = is_region_staff | is_administrator
+may_become_member = rules.is_authenticated & ~has_current_membership & ~is_panel_archived
+
+
+@rules.predicate
+def manages_some_panels(user):
+    """Administrators, and staff who act for at least one region."""
+    return Panel.objects.managed_by(user).exists()
+
+
+# --- The permission matrix ----------------------------------------------------------------
+# Object: the panel in every rule but ``panels.manage_panels``, which asks "does this person
+# run any panels at all" (the application queue, the admin menu).
+
+rules.add_perm("panels.view_panel", rules.always_allow)
+rules.add_perm("panels.view_members", is_in_inner_circle)
+rules.add_perm("panels.view_minutes", is_in_inner_circle)
+rules.add_perm("panels.join_panel", may_become_member & is_open_panel)
+rules.add_perm("panels.apply_to_panel", may_become_member & takes_applications)
+rules.add_perm("panels.leave_panel", has_current_membership)
+rules.add_perm("panels.decide_application", is_panel_manager)
+rules.add_perm("panels.invite_to_panel", is_panel_manager)
+rules.add_perm("panels.change_panel", is_panel_manager)
+rules.add_perm("panels.edit_meeting", is_panel_manager | is_facilitator)
+rules.add_perm("panels.record_attendance", is_panel_manager | is_facilitator)
+rules.add_perm("panels.respond_to_meeting", is_active_member)
+rules.add_perm("panels.remove_member", is_panel_manager | is_facilitator)
+rules.add_perm("panels.manage_panels", manages_some_panels)
