@@ -4,6 +4,8 @@ DATABASE_URL and REDIS_URL are honoured, so that the same suite runs on the embe
 default and against PostgreSQL and Redis.
 """
 
+import tempfile
+
 from .base import *
 
 KOHTAAMO_ENV = "test"
@@ -18,8 +20,11 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # The browser tests run a real daphne server in another process, which must see the test
 # database: SQLite therefore gets a file rather than living in memory.
+# One file per test run, so that runs side by side never share (and corrupt) a database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"kohtaamo-test-{os.getpid()}.sqlite3")
+    }
 
 # A daphne server started by the tests (tests/servers.py) serves the test database and writes
 # the e-mail it sends to files, where the test that started it can read them.

@@ -11,7 +11,6 @@ def script_src(response):
 def test_public_pages_forbid_inline_scripts(client, demo_pages):
     response = client.get("/")
     assert "'unsafe-inline'" not in script_src(response)
-    assert "'nonce-" in script_src(response)
     assert response.headers["X-Frame-Options"] == "DENY"
 
 
