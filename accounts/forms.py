@@ -5,7 +5,13 @@ from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import DISPLAY_NAME_MAX_LENGTH, User, display_name_validators
+from .models import (
+    DISPLAY_NAME_MAX_LENGTH,
+    Delivery,
+    NotificationPreference,
+    User,
+    display_name_validators,
+)
 
 
 def clean_display_name_for(user_pk, value):
@@ -59,6 +65,8 @@ class SignupDetailsForm(forms.Form):
 
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"]
+        # Whoever signs up on the Swedish pages gets their e-mail in Swedish.
+        user.language = getattr(request, "LANGUAGE_CODE", None) or user.language
         user.terms_accepted_at = timezone.now()
         user.save()
 
@@ -66,8 +74,32 @@ class SignupDetailsForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name"]
+        fields = ["display_name", "language"]
         widgets = {"display_name": forms.TextInput(attrs={"autocomplete": "nickname"})}
+        help_texts = {"language": _("E-mail and notices from Kohtaamo come in this language.")}
 
     def clean_display_name(self):
         return clean_display_name_for(self.instance.pk, self.cleaned_data["display_name"])
+
+
+class NotificationPreferencesForm(forms.Form):
+    """One choice per registered kind of notice: in the app, by e-mail, or in a digest."""
+
+    def __init__(self, *args, person, **kwargs):
+        from .notifications import delivery_for, registered_kinds
+
+        super().__init__(*args, **kwargs)
+        self.person = person
+        for kind in sorted(registered_kinds(), key=lambda k: str(k.label)):
+            self.fields[kind.name] = forms.ChoiceField(
+                label=kind.label,
+                choices=Delivery.choices,
+                widget=forms.RadioSelect,
+                initial=delivery_for(person, kind.name),
+            )
+
+    def save(self):
+        for kind, delivery in self.cleaned_data.items():
+            NotificationPreference.objects.update_or_create(
+                person=self.person, kind=kind, defaults={"delivery": delivery}
+            )

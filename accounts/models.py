@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.validators import MinLengthValidator, RegexValidator
@@ -61,6 +62,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
     terms_accepted_at = models.DateTimeField(
         _("terms and privacy notice accepted"), null=True, blank=True
+    )
+    # What the platform writes to this person (e-mail, notices) is in this language.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
 
     objects = UserManager()
@@ -134,6 +139,8 @@ class Notification(models.Model):
     url = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    # When the notice went out by e-mail, on its own or in a daily digest.
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
@@ -143,3 +150,34 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.message[:80]
+
+
+class Delivery(models.TextChoices):
+    IN_APP = "in_app", _("in Kohtaamo only")
+    EMAIL = "email", _("by e-mail at once")
+    DIGEST = "digest", _("in a daily e-mail digest")
+
+
+class NotificationPreference(models.Model):
+    """How one person wants to hear of one kind of notice. No row: the kind's default."""
+
+    person = models.ForeignKey(
+        User,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    kind = models.CharField(_("kind"), max_length=64)
+    delivery = models.CharField(_("delivery"), max_length=16, choices=Delivery.choices)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "kind"], name="accounts_one_preference_per_kind"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.kind}: {self.delivery}"

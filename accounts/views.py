@@ -5,10 +5,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from .forms import ProfileForm
-from .models import Notification
+from .emails import DIGEST, read_unsubscribe_token
+from .forms import NotificationPreferencesForm, ProfileForm
+from .models import Delivery, Notification, NotificationPreference, User
+from .notifications import _kinds, push_unread_count
 
 NOTIFICATIONS_PER_PAGE = 30
 
@@ -40,10 +43,53 @@ def mark_notifications_read(request):
     if notice_id:
         notice = get_object_or_404(Notification, pk=notice_id, recipient=request.user)
         unread.filter(pk=notice.pk).update(read_at=timezone.now())
+        push_unread_count(request.user)
         if notice.url and url_has_allowed_host_and_scheme(
             notice.url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         ):
             return redirect(notice.url)
     else:
         unread.update(read_at=timezone.now())
+        push_unread_count(request.user)
     return redirect("notifications")
+
+
+@login_required
+def notification_preferences(request):
+    form = NotificationPreferencesForm(request.POST or None, person=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your choices were saved."))
+        return redirect("notification_preferences")
+    return render(request, "accounts/notification_preferences.html", {"form": form})
+
+
+@csrf_exempt  # RFC 8058 one-click unsubscribe comes from the mail client, with no session.
+def unsubscribe(request, token):
+    """Stop one kind of e-mail (or the digest) without logging in.
+
+    A GET only asks for confirmation, because mail scanners follow links; the POST (the form
+    here, or a mail client's one-click request) makes the change.
+    """
+    found = read_unsubscribe_token(token)
+    person = User.objects.filter(pk=found[0], is_active=True).first() if found else None
+    if person is None:
+        return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=400)
+    kind = found[1]
+    label = (
+        _("the daily digest")
+        if kind == DIGEST
+        else (_kinds[kind].label if kind in _kinds else kind)
+    )
+    done = False
+    if request.method == "POST":
+        if kind == DIGEST:
+            NotificationPreference.objects.filter(person=person, delivery=Delivery.DIGEST).update(
+                delivery=Delivery.IN_APP
+            )
+        else:
+            NotificationPreference.objects.update_or_create(
+                person=person, kind=kind, defaults={"delivery": Delivery.IN_APP}
+            )
+        done = True
+    return render(request, "accounts/unsubscribe.html", {"label": label, "done": done})

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "rules.apps.AutodiscoverRulesConfig",
     "taggit",
+    "django_tasks_db",
     "modelcluster",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -135,7 +136,13 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (notification e-mail). Immediately, in the request, unless TASKS_BACKEND is
+# "database": then a worker (manage.py db_worker) runs them from a table.
+TASKS_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env("TASKS_BACKEND", "immediate")]}}
 
 # --- People -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -66,11 +66,13 @@ def test_profile_form_cannot_change_the_role(client, make_user):
     user = make_user()
     client.force_login(user)
     response = client.post(
-        reverse("profile"), {"display_name": "Uusi nimi", "role": Role.STAFF, "is_superuser": "on"}
+        reverse("profile"),
+        {"display_name": "Uusi nimi", "language": "sv", "role": Role.STAFF, "is_superuser": "on"},
     )
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.display_name == "Uusi nimi"
+    assert user.language == "sv"
     assert user.role == Role.DEVELOPER_CLIENT
     assert not user.is_superuser
 
@@ -79,7 +81,7 @@ def test_profile_keeps_a_taken_display_name_on_error(client, make_user):
     make_user(display_name="Varattu")
     user = make_user(display_name="Oma")
     client.force_login(user)
-    response = client.post(reverse("profile"), {"display_name": "varattu"})
+    response = client.post(reverse("profile"), {"display_name": "varattu", "language": "fi"})
     assert response.status_code == 200
     assert 'value="varattu"' in response.content.decode()
     user.refresh_from_db()
