@@ -71,7 +71,7 @@ class DaphneServer:
                     f"daphne exited with {self.process.returncode}:\n{self.output()}"
                 )
             try:
-                with urllib.request.urlopen(self.url + "/healthz", timeout=2) as response:  # noqa: S310
+                with urllib.request.urlopen(self.url + "/healthz", timeout=2) as response:
                     if response.status == 200:
                         return self
             except OSError:
