@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("terms/", views.terms, name="terms"),
     path("privacy/", views.privacy, name="privacy"),
     path("rounds/", include("ideas.urls")),
+    path("panels/", include("panels.urls")),
     # Wagtail's page tree last: it answers every path the others leave.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

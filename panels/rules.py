@@ -43,8 +43,29 @@ def is_region_staff(user, panel):
 # panel"; views resolve memberships and meetings to their panel first.
 
 
+def _once_per_panel(predicate):
+    """``predicate``, asked at most once per person for a loaded panel.
+
+    A panel page asks a dozen rules that share the same few facts (is this person staff
+    here, a facilitator, a member?); the answers are kept on the panel instance, which
+    lives for one request, so the page's query count does not grow with the rules.
+    """
+
+    @rules.predicate(name=f"once_per_panel({predicate.name})")
+    def check(user, panel):
+        if panel is None:
+            return predicate.test(user, panel)
+        memo = panel.__dict__.setdefault("_rules_memo", {})
+        key = (predicate.name, getattr(user, "pk", None))
+        if key not in memo:
+            memo[key] = predicate.test(user, panel)
+        return memo[key]
+
+    return check
+
+
 @rules.predicate
-def is_region_official(user, panel):
+def _is_region_official(user, panel):
     """Staff or decision-makers who act for the panel's region."""
     if not user.is_authenticated or panel is None:
         return False
@@ -54,7 +75,7 @@ def is_region_official(user, panel):
 
 
 @rules.predicate
-def is_in_inner_circle(user, panel):
+def _is_in_inner_circle(user, panel):
     """May see the members, past meetings and minutes. The same question, asked of many
     panels at once, is ``Panel.objects.inner_circle_of`` — this predicate asks it of one."""
     if not user.is_authenticated or panel is None:
@@ -63,7 +84,7 @@ def is_in_inner_circle(user, panel):
 
 
 @rules.predicate
-def has_current_membership(user, panel):
+def _has_current_membership(user, panel):
     """Applied, invited or active: someone who may not apply or join again."""
     if not user.is_authenticated or panel is None:
         return False
@@ -83,11 +104,17 @@ def _joining_policy_is(policy):
     return check
 
 
+is_region_official = _once_per_panel(_is_region_official)
+is_in_inner_circle = _once_per_panel(_is_in_inner_circle)
+has_current_membership = _once_per_panel(_has_current_membership)
+facilitates = _once_per_panel(is_facilitator)
+is_member = _once_per_panel(is_active_member)
+
 is_open_panel = _joining_policy_is(JoiningPolicy.OPEN)
 takes_applications = _joining_policy_is(JoiningPolicy.APPLICATION)
 is_invitation_only = _joining_policy_is(JoiningPolicy.INVITATION)
 
-is_panel_manager = is_region_staff | is_administrator
+is_panel_manager = _once_per_panel(is_region_staff | is_administrator)
 may_become_member = rules.is_authenticated & ~has_current_membership & ~is_panel_archived
 
 
@@ -110,8 +137,8 @@ rules.add_perm("panels.leave_panel", has_current_membership)
 rules.add_perm("panels.decide_application", is_panel_manager)
 rules.add_perm("panels.invite_to_panel", is_panel_manager)
 rules.add_perm("panels.change_panel", is_panel_manager)
-rules.add_perm("panels.edit_meeting", is_panel_manager | is_facilitator)
-rules.add_perm("panels.record_attendance", is_panel_manager | is_facilitator)
-rules.add_perm("panels.respond_to_meeting", is_active_member)
-rules.add_perm("panels.remove_member", is_panel_manager | is_facilitator)
+rules.add_perm("panels.edit_meeting", is_panel_manager | facilitates)
+rules.add_perm("panels.record_attendance", is_panel_manager | facilitates)
+rules.add_perm("panels.respond_to_meeting", is_member)
+rules.add_perm("panels.remove_member", is_panel_manager | facilitates)
 rules.add_perm("panels.manage_panels", manages_some_panels)

@@ -45,7 +45,7 @@ def build_world(policy=JoiningPolicy.APPLICATION):
         "anonymous": AnonymousUser(),
         "outsider": UserFactory(display_name="Ulkopuolinen"),
         "applicant": UserFactory(display_name="Hakija"),
-        "member": UserFactory(display_name="Jäsen"),
+        "member": UserFactory(display_name="Raatilainen"),
         "facilitator": UserFactory(display_name="Fasilitaattori", expert=True),
         "staff_same_region": UserFactory(display_name="Lapin työntekijä", staff=True),
         "staff_other_region": UserFactory(display_name="Hämeen työntekijä", staff=True),

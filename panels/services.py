@@ -1,0 +1,320 @@
+"""What people do in panels, each action in one transaction.
+
+Every ``check_*`` raises ``ValidationError`` with a message meant for the person on the form;
+every action re-checks inside its transaction, so a stale page cannot do what the rules
+refuse. A notice (accounts.notifications) is written in the same transaction as the change
+it reports; e-mail leaves only after the commit.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.notifications import notify
+
+from .models import (
+    Attendance,
+    Invitation,
+    JoiningPolicy,
+    Membership,
+    MembershipStatus,
+)
+
+
+def panel_url(panel):
+    return reverse("panels:detail", args=[panel.slug])
+
+
+# --- Joining ------------------------------------------------------------------------------
+
+
+def _current_membership(person, panel):
+    return Membership.objects.current().filter(person=person, panel=panel).first()
+
+
+def check_can_become_member(person, panel, policy):
+    """Why ``person`` may not join ``panel`` through ``policy``, as a ValidationError."""
+    if panel.is_archived:
+        raise ValidationError(_("This panel is archived and takes no new members."), "archived")
+    current = _current_membership(person, panel)
+    if current is not None:
+        if current.status == MembershipStatus.ACTIVE:
+            raise ValidationError(_("You are already a member of this panel."), "member")
+        if current.status == MembershipStatus.APPLIED:
+            raise ValidationError(
+                _("You have already applied to this panel. Staff will tell you their decision."),
+                "applied",
+            )
+        raise ValidationError(
+            _("You have been invited to this panel: accept the invitation from your e-mail."),
+            "invited",
+        )
+    if panel.joining_policy == policy:
+        return
+    if panel.joining_policy == JoiningPolicy.INVITATION:
+        raise ValidationError(
+            _("This panel takes new members by invitation only. Ask the region's staff."),
+            "invitation_only",
+        )
+    if panel.joining_policy == JoiningPolicy.APPLICATION:
+        raise ValidationError(
+            _("This panel takes new members by application: please apply instead."),
+            "application",
+        )
+    raise ValidationError(_("This panel is open to all: you can join it directly."), "open")
+
+
+def _create_membership(**fields):
+    """The database allows one current membership per person and panel; a double click or
+    two tabs that slip past the check above end here with the same message."""
+    try:
+        with transaction.atomic():
+            return Membership.objects.create(**fields)
+    except IntegrityError as error:
+        raise ValidationError(
+            _("You already belong to or have applied to this panel."), "duplicate"
+        ) from error
+
+
+@transaction.atomic
+def join_panel(person, panel):
+    check_can_become_member(person, panel, JoiningPolicy.OPEN)
+    return _create_membership(
+        person=person, panel=panel, status=MembershipStatus.ACTIVE, decided_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def apply_to_panel(person, panel, motivation):
+    check_can_become_member(person, panel, JoiningPolicy.APPLICATION)
+    motivation = motivation.strip()
+    if not motivation:
+        raise ValidationError(
+            {"motivation": _("Tell the staff briefly why you would like to join.")}
+        )
+    return _create_membership(
+        person=person, panel=panel, status=MembershipStatus.APPLIED, motivation=motivation
+    )
+
+
+# --- Deciding -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def decide_application(membership, *, decided_by, approve, message=""):
+    """Approve or decline an application and tell the applicant."""
+    from .models import Panel
+
+    # Lock the row: two staff deciding at once must not both succeed.
+    membership = (
+        Membership.objects.select_for_update()
+        .select_related("panel", "person")
+        .get(pk=membership.pk)
+    )
+    if not Panel.objects.managed_by(decided_by).filter(pk=membership.panel_id).exists():
+        raise PermissionDenied(_("You can decide applications only in your own region."))
+    if membership.status != MembershipStatus.APPLIED:
+        raise ValidationError(
+            _("This application has already been decided or withdrawn."), "decided"
+        )
+    membership.status = MembershipStatus.ACTIVE if approve else MembershipStatus.DECLINED
+    membership.decided_by = decided_by
+    membership.decided_at = timezone.now()
+    membership.decision_message = message.strip()
+    membership.save()
+    panel = membership.panel
+    if approve:
+        text = _("Your application to %(panel)s was approved. Welcome!") % {"panel": panel.name}
+    else:
+        text = _("Your application to %(panel)s was declined.") % {"panel": panel.name}
+    if membership.decision_message:
+        text = f"{text} {membership.decision_message}"
+    notify(membership.person, kind="panels.application_decided", message=text, url=panel_url(panel))
+    return membership
+
+
+# --- Leaving and removal ------------------------------------------------------------------
+
+
+@transaction.atomic
+def leave_panel(person, panel):
+    """A member leaves, or an applicant withdraws. The row stays as history."""
+    membership = (
+        Membership.objects.current().select_for_update().filter(person=person, panel=panel).first()
+    )
+    if membership is None:
+        raise ValidationError(_("You are not a member of this panel."), "not_member")
+    membership.status = (
+        MembershipStatus.LEFT
+        if membership.status == MembershipStatus.ACTIVE
+        else MembershipStatus.DECLINED
+    )
+    membership.decided_by = person
+    membership.decided_at = timezone.now()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def remove_member(membership, *, removed_by, reason):
+    """A facilitator or staff member removes a member, telling them why."""
+    membership = (
+        Membership.objects.select_for_update().select_related("panel").get(pk=membership.pk)
+    )
+    if membership.status != MembershipStatus.ACTIVE:
+        raise ValidationError(_("This person is no longer a member."), "not_member")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the person a reason.")})
+    membership.status = MembershipStatus.REMOVED
+    membership.decided_by = removed_by
+    membership.decided_at = timezone.now()
+    membership.decision_message = reason
+    membership.save()
+    notify(
+        membership.person,
+        kind="panels.member_removed",
+        message=_("You were removed from %(panel)s. Reason: %(reason)s")
+        % {"panel": membership.panel.name, "reason": reason},
+        url=panel_url(membership.panel),
+    )
+    return membership
+
+
+# --- Invitations --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def invite(panel, *, email, invited_by, message="", base_url):
+    """Invite someone by e-mail; the e-mail leaves after the commit."""
+    email = email.strip()
+    if Membership.objects.active().filter(panel=panel, person__email__iexact=email).exists():
+        raise ValidationError({"email": _("The person with this address is already a member.")})
+    if Invitation.objects.pending().filter(panel=panel, email__iexact=email).exists():
+        raise ValidationError(
+            {"email": _("An invitation to this address is already waiting for an answer.")}
+        )
+    invitation = Invitation.objects.create(
+        panel=panel, email=email, invited_by=invited_by, message=message.strip()
+    )
+    link = base_url + reverse("panels:invitation", args=[invitation.token])
+    context = {"invitation": invitation, "panel": panel, "link": link}
+    subject = _("Invitation to %(panel)s") % {"panel": panel.name}
+    body = render_to_string("panels/email/invitation.txt", context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    return invitation
+
+
+def check_can_accept(invitation, person):
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."), "used")
+    if invitation.is_expired():
+        raise ValidationError(
+            _("This invitation has expired. Ask the staff who invited you for a new one."),
+            "expired",
+        )
+    if person.email.lower() != invitation.email.lower():
+        raise ValidationError(
+            _(
+                "This invitation was sent to another e-mail address. Log in with that "
+                "address to accept it."
+            ),
+            "someone_else",
+        )
+    if invitation.panel.is_archived:
+        raise ValidationError(_("This panel is archived and takes no new members."), "archived")
+
+
+@transaction.atomic
+def accept_invitation(invitation, person):
+    invitation = (
+        Invitation.objects.select_for_update().select_related("panel").get(pk=invitation.pk)
+    )
+    check_can_accept(invitation, person)
+    panel = invitation.panel
+    now = timezone.now()
+    membership = _current_membership(person, panel)
+    if membership is None:
+        membership = _create_membership(
+            person=person,
+            panel=panel,
+            status=MembershipStatus.ACTIVE,
+            decided_by=invitation.invited_by,
+            decided_at=now,
+        )
+    elif membership.status != MembershipStatus.ACTIVE:
+        # An open application or an earlier invitation: this invitation settles it.
+        membership.status = MembershipStatus.ACTIVE
+        membership.decided_by = invitation.invited_by
+        membership.decided_at = now
+        membership.save()
+    invitation.accepted_by = person
+    invitation.accepted_at = now
+    invitation.save(update_fields=["accepted_by", "accepted_at"])
+    return membership
+
+
+# --- Meetings -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_meeting(meeting, *, by, publish_minutes):
+    """Save a meeting; publishing minutes for the first time tells the members."""
+    meeting.full_clean()
+    newly_published = (
+        publish_minutes and meeting.minutes.strip() and meeting.minutes_published_at is None
+    )
+    if newly_published:
+        meeting.minutes_published_at = timezone.now()
+    elif not publish_minutes:
+        meeting.minutes_published_at = None
+    if meeting.pk is None:
+        meeting.created_by = by
+    meeting.save()
+    if newly_published:
+        url = reverse("panels:meeting", args=[meeting.pk])
+        members = Membership.objects.active().filter(panel=meeting.panel).select_related("person")
+        for membership in members:
+            notify(
+                membership.person,
+                kind="panels.minutes_published",
+                message=_("The minutes of %(meeting)s are ready to read.")
+                % {"meeting": meeting.title},
+                url=url,
+            )
+    return meeting
+
+
+def check_can_respond(meeting, person):
+    if meeting.is_over():
+        raise ValidationError(_("This meeting is over."), "over")
+    if not Membership.objects.active().filter(panel=meeting.panel, person=person).exists():
+        raise ValidationError(_("Only the panel's members can sign up for meetings."), "member")
+
+
+@transaction.atomic
+def respond_to_meeting(meeting, person, response):
+    check_can_respond(meeting, person)
+    attendance, _created = Attendance.objects.update_or_create(
+        meeting=meeting, person=person, defaults={"response": response}
+    )
+    return attendance
+
+
+@transaction.atomic
+def record_attendance(meeting, *, present):
+    """Record who came: everyone in ``present`` came, the panel's other members did not."""
+    present_ids = {person.pk for person in present}
+    member_ids = set(
+        Membership.objects.active().filter(panel=meeting.panel).values_list("person", flat=True)
+    )
+    if not present_ids <= member_ids:
+        raise ValidationError(_("Only the panel's members can be recorded."), "not_member")
+    for person_id in member_ids | set(meeting.attendances.values_list("person", flat=True)):
+        Attendance.objects.update_or_create(
+            meeting=meeting, person_id=person_id, defaults={"attended": person_id in present_ids}
+        )
