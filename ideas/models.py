@@ -8,6 +8,7 @@ readable ("comment hidden", "comment removed"), and a hide can be undone.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MinLengthValidator
 from django.db import models
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from accounts.roles import Role
 from panels.models import Membership, Panel, Region
@@ -246,6 +248,14 @@ class IdeaQuerySet(models.QuerySet):
             | Q(author=user)
             | _region_staff(user, OuterRef("round__region"))
         )
+
+    def with_theme(self, slug):
+        """Filtered through a subquery rather than a join on ``themes``: taggit's join adds a
+        content-type restriction that Django 6.1 deprecates, and a join can repeat rows."""
+        tagged = TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Idea), tag__slug=slug
+        ).values("object_id")
+        return self.filter(pk__in=tagged)
 
     def with_counts(self):
         supports = Support.objects.filter(idea=OuterRef("pk")).values("pk")

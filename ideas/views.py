@@ -106,7 +106,7 @@ def _filtered_ideas(round_, user, filters):
         for word in words:
             ideas = ideas.filter(Q(title__icontains=word) | Q(body__icontains=word))
         if filters.cleaned_data["theme"]:
-            ideas = ideas.filter(themes__slug=filters.cleaned_data["theme"])
+            ideas = ideas.with_theme(filters.cleaned_data["theme"])
     return ideas.order_by(*filters.ordering())
 
 

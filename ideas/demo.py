@@ -1,0 +1,427 @@
+"""Demo idea rounds with ideas, supports and threaded comments. Used by ``manage.py seed_demo``.
+
+The topics come from the regional pilots of the field work (a young adults' well-being plan,
+developer cafés, long waiting times, plain-language letters); the people are invented.
+Running the seed again updates everything in place: rounds are found by slug, ideas by
+(round, title), comments by (idea, author, text).
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.roles import Role
+from panels.models import Membership, MembershipStatus, Panel, Region
+
+from .models import Comment, Flag, Idea, IdeaRound, Phase, Support
+
+# Regions and the panel the rounds need, by slug; the panels seed describes them fully.
+REGIONS = {
+    "lappi": "Lappi",
+    "etela-karjala": "Etelä-Karjala",
+    "keski-suomi": "Keski-Suomi",
+    "pohjois-savo": "Pohjois-Savo (Kuopio)",
+}
+PANEL = ("kuopion-nuorten-aikuisten-raati", "Kuopion nuorten aikuisten raati", "pohjois-savo")
+
+PEOPLE = [
+    # e-mail, display name, role; the first four come from accounts.demo
+    ("asiakas@kohtaamo.example", "Aamuvirkku", Role.DEVELOPER_CLIENT),
+    ("kokemus@kohtaamo.example", "Polkujen kulkija", Role.EXPERT_BY_EXPERIENCE),
+    ("tyontekija@kohtaamo.example", "Innoagentti Lappi", Role.STAFF),
+    ("paattaja@kohtaamo.example", "Palvelujohtaja", Role.DECISION_MAKER),
+    ("puolukka@kohtaamo.example", "Puolukka", Role.DEVELOPER_CLIENT),
+    ("kuusikko@kohtaamo.example", "Kuusikko", Role.DEVELOPER_CLIENT),
+    ("lumikko@kohtaamo.example", "Lumikko", Role.EXPERT_BY_EXPERIENCE),
+    ("satama@kohtaamo.example", "Satamanvalo", Role.DEVELOPER_CLIENT),
+]
+
+# Days from today when each phase begins: (ideation, development, evaluation, closes).
+PHASE_DAYS = {
+    Phase.UPCOMING: (14, 45, 75, 105),
+    Phase.IDEATION: (-10, 20, 40, 60),
+    Phase.DEVELOPMENT: (-40, -5, 25, 50),
+    Phase.EVALUATION: (-70, -40, -7, 30),
+    Phase.CLOSED: (-200, -160, -120, -90),
+}
+
+ROUNDS = [
+    {
+        "slug": "nuorten-aikuisten-hyvinvointisuunnitelma",
+        "title": "Nuorten aikuisten yhteinen hyvinvointisuunnitelma",
+        "region": "pohjois-savo",
+        "phase": Phase.IDEATION,
+        "themes": ["Oma työntekijä", "Hyvinvointisuunnitelma", "Mun elämä -työkalut"],
+        "description": (
+            "Nuorella aikuisella voi olla samaan aikaan asiakkuus sosiaalityössä, "
+            "mielenterveyspalveluissa, TE-palveluissa ja opiskeluhuollossa – ja jokaisessa oma "
+            "suunnitelma. Kehitämme mallia, jossa on yksi nimetty työntekijä ja yksi yhteinen "
+            "hyvinvointisuunnitelma.\n\nMikä auttaisi sinua? Mikä on mennyt pieleen?"
+        ),
+        "ideas": [
+            {
+                "title": "Yksi nimetty työntekijä, joka pysyy samana",
+                "author": "asiakas@kohtaamo.example",
+                "themes": ["Oma työntekijä"],
+                "body": (
+                    "Olen kertonut tarinani viidelle eri työntekijälle kahden vuoden aikana. "
+                    "Joka kerta aloitetaan alusta.\n\nToivoisin yhden työntekijän, joka tuntee "
+                    "tilanteeni ja kokoaa muut tarvittaessa samaan pöytään."
+                ),
+                "supporters": ["puolukka@", "kuusikko@", "lumikko@", "satama@"],
+                "comments": [
+                    (
+                        "lumikko@",
+                        "Tämä! Kokemusasiantuntijana kuulen tätä joka viikko. Luottamus syntyy "
+                        "vasta, kun samaa ihmistä ei tarvitse vaihtaa.",
+                        [
+                            (
+                                "puolukka@",
+                                "Samaa mieltä. Ja jos työntekijä vaihtuu, uusi voisi "
+                                "tulla ensimmäiseen tapaamiseen yhdessä vanhan kanssa.",
+                            ),
+                            (
+                                "tyontekija@",
+                                "Hyvä ehdotus. Selvitämme, miten "
+                                "työntekijävaihdokset voitaisiin tehdä yhteisen tapaamisen kautta.",
+                            ),
+                        ],
+                    ),
+                    (
+                        "kuusikko@",
+                        "Nimetyn työntekijän yhteystiedot voisivat olla "
+                        "suunnitelman ensimmäisellä sivulla.",
+                        [],
+                    ),
+                ],
+            },
+            {
+                "title": "Elämänpyörä mukaan ensimmäiseen tapaamiseen",
+                "author": "puolukka@kohtaamo.example",
+                "themes": ["Mun elämä -työkalut", "Hyvinvointisuunnitelma"],
+                "body": (
+                    "Elämänpyörän täyttäminen ennen tapaamista auttoi minua miettimään, mistä "
+                    "haluan puhua. Se voisi olla vakiona ensimmäisessä tapaamisessa, ja sama "
+                    "pyörä täytettäisiin puolen vuoden päästä uudelleen.\n\nLisätietoa "
+                    "työkaluista: https://thl.fi/"
+                ),
+                "supporters": ["asiakas@", "satama@"],
+                "comments": [
+                    (
+                        "satama@",
+                        "Hyvä, kunhan täyttäminen on vapaaehtoista. Kaikki eivät "
+                        "halua arvioida elämäänsä numeroilla.",
+                        [],
+                    ),
+                ],
+            },
+            {
+                "title": "Suunnitelma puhelimeen selkokielellä",
+                "author": "satama@kohtaamo.example",
+                "themes": ["Hyvinvointisuunnitelma"],
+                "body": (
+                    "Paperinen suunnitelma katoaa. Haluaisin nähdä oman suunnitelmani "
+                    "puhelimesta: mitä on sovittu, kuka tekee mitä ja milloin seuraava "
+                    "tapaaminen on. Selkokielellä, ilman lyhenteitä."
+                ),
+                "supporters": ["asiakas@"],
+                "comments": [],
+            },
+        ],
+    },
+    {
+        "slug": "odotusajat-lyhyemmiksi",
+        "title": "Odotusajat lyhyemmiksi",
+        "region": "lappi",
+        "phase": Phase.DEVELOPMENT,
+        "themes": ["Odotusajat", "Yhteydenotto", "Etäpalvelut"],
+        "description": (
+            "Pitkät odotusajat ja pitkät matkat kuormittavat erityisesti paljon tukea "
+            "tarvitsevia. Ideointivaihe on päättynyt: nyt kehitämme jätettyjä ideoita yhdessä."
+        ),
+        "ideas": [
+            {
+                "title": "Takaisinsoitto samalta työntekijältä",
+                "author": "puolukka@kohtaamo.example",
+                "themes": ["Yhteydenotto"],
+                "body": (
+                    "Kun jätän soittopyynnön, soittaja on joka kerta eri ihminen, eikä hän tunne "
+                    "tilannettani. Takaisin voisi soittaa se, joka on hoitanut asiaani."
+                ),
+                "supporters": ["kuusikko@", "asiakas@", "lumikko@"],
+                "comments": [
+                    (
+                        "tyontekija@",
+                        "Kokeilemme tätä Rovaniemen aikuissosiaalityössä "
+                        "keväällä. Kertokaa kokemuksistanne tässä ketjussa.",
+                        [
+                            (
+                                "kuusikko@",
+                                "Hienoa! Toivottavasti kokeilu ulottuu myös terveysasemalle.",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            {
+                "title": "Tieto jonotilanteesta tekstiviestillä",
+                "author": "kuusikko@kohtaamo.example",
+                "themes": ["Odotusajat"],
+                "body": (
+                    "Odottaminen on helpompaa, kun tietää, kauanko se kestää. Tekstiviesti: "
+                    '"Olet jonossa sijalla 12, arvioitu aika kaksi viikkoa."'
+                ),
+                "supporters": ["satama@"],
+                "comments": [
+                    ("satama@", "Ja viesti myös silloin, kun aika siirtyy.", []),
+                    (
+                        "puolukka@",
+                        "Tämä on ihan roskaa, ei kukaan jaksa lukea viestejä, ideanne ovat tyhmiä.",
+                        [],
+                    ),
+                ],
+            },
+            {
+                "title": "Etävastaanotto pitkien matkojen päähän",
+                "author": "kokemus@kohtaamo.example",
+                "themes": ["Etäpalvelut", "Odotusajat"],
+                "body": (
+                    "Saamelaisalueelta on satoja kilometrejä kuntakeskukseen. Osa "
+                    "tapaamisista voisi olla videoyhteydellä kirjaston tai kunnantalon "
+                    "rauhallisesta huoneesta, jossa on apua laitteiden kanssa."
+                ),
+                "supporters": ["asiakas@", "puolukka@"],
+                "comments": [],
+            },
+        ],
+    },
+    {
+        "slug": "selkokieliset-kirjeet",
+        "title": "Selkokieliset kirjeet ja päätökset",
+        "region": "etela-karjala",
+        "phase": Phase.EVALUATION,
+        "themes": ["Selkokieli", "Päätökset"],
+        "description": (
+            "Moni asiakas ei ymmärrä saamaansa päätöstä. Päättäjät arvioivat nyt, mitkä "
+            "ideoista otetaan käyttöön."
+        ),
+        "ideas": [
+            {
+                "title": "Päätöksen tärkein asia ensimmäiselle riville",
+                "author": "satama@kohtaamo.example",
+                "themes": ["Päätökset", "Selkokieli"],
+                "body": (
+                    "Ensimmäisellä rivillä pitäisi lukea: saitko sen, mitä hait, ja mitä sinun "
+                    "pitää tehdä seuraavaksi. Pykälät vasta sen jälkeen."
+                ),
+                "supporters": ["asiakas@", "puolukka@", "kuusikko@", "lumikko@"],
+                "comments": [
+                    (
+                        "lumikko@",
+                        "Ja oikaisuvaatimuksen ohje selkokielellä.",
+                        [
+                            ("asiakas@", "Kyllä, ja määräaika lihavoituna."),
+                        ],
+                    ),
+                ],
+            },
+            {
+                "title": "Kirjeeseen yhteyshenkilön suora numero",
+                "author": "kuusikko@kohtaamo.example",
+                "themes": ["Päätökset"],
+                "body": (
+                    "Vaihteen kautta soittaminen vie puoli tuntia. Kirjeessä voisi olla "
+                    "asian hoitajan nimi ja suora numero sekä puhelinaika."
+                ),
+                "supporters": ["satama@"],
+                "comments": [],
+            },
+        ],
+    },
+    {
+        "slug": "kehittajakahvilat-2025",
+        "title": "Kehittäjäkahvilat",
+        "region": "lappi",
+        "phase": Phase.CLOSED,
+        "themes": ["Kehittäjäkahvila", "Tilat"],
+        "description": (
+            "Kehittäjäkahviloissa asiakkaat ja työntekijät keskustelevat palveluista kahvin "
+            "ääressä. Kierros on päättynyt; ideat ja keskustelut jäävät luettaviksi."
+        ),
+        "ideas": [
+            {
+                "title": "Kahvila kirjaston tiloihin",
+                "author": "asiakas@kohtaamo.example",
+                "themes": ["Tilat", "Kehittäjäkahvila"],
+                "body": (
+                    "Sosiaalitoimiston aulaan ei tule kukaan vapaaehtoisesti. Kirjastoon on "
+                    "helppo tulla, eikä kukaan kysy, miksi olet siellä."
+                ),
+                "supporters": ["puolukka@", "kuusikko@"],
+                "comments": [
+                    (
+                        "tyontekija@",
+                        "Kiitos! Syksyn kahvilat pidettiin kirjastossa, ja "
+                        "kävijöitä oli kaksi kertaa aiempaa enemmän.",
+                        [],
+                    ),
+                ],
+            },
+            {
+                "title": "Kahvilan aiheet etukäteen tiedoksi",
+                "author": "lumikko@kohtaamo.example",
+                "themes": ["Kehittäjäkahvila"],
+                "body": "Kun aihe on tiedossa, voi valmistautua ja ottaa kaverin mukaan.",
+                "supporters": ["asiakas@"],
+                "comments": [],
+            },
+        ],
+    },
+    {
+        "slug": "kokemusasiantuntijat-paatoksenteossa",
+        "title": "Kokemusasiantuntijat mukaan päätöksentekoon",
+        "region": "keski-suomi",
+        "phase": Phase.UPCOMING,
+        "themes": ["Kokemusasiantuntijuus", "Päätöksenteko"],
+        "description": (
+            "Miten kokemusasiantuntijat voisivat olla mukana jo silloin, kun palveluista "
+            "päätetään? Ideointi alkaa pian."
+        ),
+        "ideas": [],
+    },
+    {
+        "slug": "raadin-palvelupolku",
+        "title": "Raadin ideat: nuoren aikuisen palvelupolku",
+        "region": "pohjois-savo",
+        "panel": True,
+        "phase": Phase.IDEATION,
+        "themes": ["Palvelupolku", "Siirtymät"],
+        "description": (
+            "Vain Kuopion nuorten aikuisten raadin jäsenille. Missä kohdassa palvelupolkua "
+            "putoaa helpoimmin tyhjän päälle?"
+        ),
+        "ideas": [
+            {
+                "title": "Kun täytän 25, tuki ei saa loppua kuin seinään",
+                "author": "asiakas@kohtaamo.example",
+                "themes": ["Siirtymät"],
+                "body": (
+                    "Nuorten palveluista aikuisten palveluihin siirtyminen pitäisi suunnitella "
+                    "puoli vuotta etukäteen yhdessä minun kanssani."
+                ),
+                "supporters": ["satama@"],
+                "comments": [
+                    (
+                        "satama@",
+                        "Sama kokemus. Siirtymätapaaminen, jossa ovat mukana "
+                        "molemmat työntekijät, auttaisi.",
+                        [],
+                    ),
+                ],
+            },
+        ],
+    },
+]
+
+# The abusive comment above waits in the Lapland moderation queue, reported by another person.
+FLAGGED = ("Tämä on ihan roskaa", "satama@", "Haukkuu muiden ideoita tyhmiksi.")
+
+
+def _email(short):
+    return short if "." in short.split("@")[-1] else f"{short}kohtaamo.example"
+
+
+def _person(email, display_name, role):
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None:
+        return user
+    user = User(email=email, display_name=display_name, role=role)
+    user.terms_accepted_at = timezone.now()
+    user.set_unusable_password()
+    user.save()
+    return user
+
+
+def _region(slug):
+    region, _created = Region.objects.get_or_create(slug=slug, defaults={"name": REGIONS[slug]})
+    return region
+
+
+def _panel(people):
+    slug, name, region_slug = PANEL
+    panel, _created = Panel.objects.get_or_create(
+        slug=slug, defaults={"name": name, "region": _region(region_slug)}
+    )
+    for email in ("asiakas@kohtaamo.example", "satama@kohtaamo.example"):
+        person = people[email]
+        if not Membership.objects.current().filter(person=person, panel=panel).exists():
+            Membership.objects.create(person=person, panel=panel, status=MembershipStatus.ACTIVE)
+    return panel
+
+
+def _dates(phase):
+    today = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
+    names = ("ideation_starts", "development_starts", "evaluation_starts", "closes_at")
+    return {
+        name: today + timedelta(days=days)
+        for name, days in zip(names, PHASE_DAYS[phase], strict=True)
+    }
+
+
+def _comment(idea, author, body, parent=None):
+    comment, _created = Comment.objects.get_or_create(
+        idea=idea, author=author, body=body, defaults={"parent": parent}
+    )
+    return comment
+
+
+def seed_ideas():
+    people = {email: _person(email, name, role) for email, name, role in PEOPLE}
+    _region("lappi").officials.add(people["tyontekija@kohtaamo.example"])
+    _region("lappi").officials.add(people["paattaja@kohtaamo.example"])
+
+    def who(short):
+        return people[_email(short)]
+
+    for spec in ROUNDS:
+        round_, _created = IdeaRound.objects.update_or_create(
+            slug=spec["slug"],
+            defaults={
+                "title": spec["title"],
+                "description": spec["description"],
+                "region": _region(spec["region"]),
+                "panel": _panel(people) if spec.get("panel") else None,
+                "run_by": people["tyontekija@kohtaamo.example"],
+                "phase_override": "",
+                **_dates(spec["phase"]),
+            },
+        )
+        round_.themes.set(spec["themes"])
+        for number, idea_spec in enumerate(spec["ideas"]):
+            idea, _created = Idea.objects.update_or_create(
+                round=round_,
+                title=idea_spec["title"],
+                defaults={
+                    "author": who(idea_spec["author"]),
+                    "body": idea_spec["body"],
+                    "created_at": round_.ideation_starts + timedelta(days=1, hours=number * 5),
+                },
+            )
+            idea.themes.set(idea_spec["themes"])
+            for short in idea_spec["supporters"]:
+                Support.objects.get_or_create(idea=idea, person=who(short))
+            for author, body, replies in idea_spec["comments"]:
+                top = _comment(idea, who(author), body)
+                for reply_author, reply_body in replies:
+                    _comment(idea, who(reply_author), reply_body, parent=top)
+
+    text, reporter, reason = FLAGGED
+    abusive = Comment.objects.filter(body__startswith=text).first()
+    if abusive is not None and abusive.hidden_at is None:
+        Flag.objects.get_or_create(
+            comment=abusive,
+            reporter=who(reporter),
+            resolved_at=None,
+            defaults={"reason": reason},
+        )

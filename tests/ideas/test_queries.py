@@ -1,0 +1,95 @@
+"""The round page and the idea page cost the same number of queries whatever their size."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from taggit.models import Tag, TaggedItem
+
+from ideas.models import Comment, Idea, Phase, Support
+from tests.factories import MembershipFactory, PanelFactory, UserFactory
+
+from .factories import IdeaFactory, IdeaRoundFactory
+
+# Measured with the sizes below; the same for both sizes is the point of the test.
+ROUND_PAGE_QUERIES = 12
+IDEA_PAGE_QUERIES = 12
+
+
+def many_ideas(round_, count, people):
+    themes = [Tag.objects.get_or_create(name=name)[0] for name in ("Asuminen", "Työ", "Terveys")]
+    round_.themes.add(*themes)
+    ideas = Idea.objects.bulk_create(
+        Idea(round=round_, author=people[i % len(people)], title=f"Idea {i}", body="Teksti")
+        for i in range(count)
+    )
+    idea_type = ContentType.objects.get_for_model(Idea)
+    TaggedItem.objects.bulk_create(
+        TaggedItem(tag=themes[i % 3], content_type=idea_type, object_id=idea.pk)
+        for i, idea in enumerate(ideas)
+    )
+    Support.objects.bulk_create(
+        Support(idea=idea, person=person) for idea in ideas[:50] for person in people
+    )
+    Comment.objects.bulk_create(Comment(idea=idea, author=people[0], body="Hyvä") for idea in ideas)
+    return ideas
+
+
+def many_comments(idea, count, people):
+    top = Comment.objects.bulk_create(
+        Comment(idea=idea, author=people[i % len(people)], body=f"Kommentti {i}")
+        for i in range(count // 2)
+    )
+    Comment.objects.bulk_create(
+        Comment(idea=idea, author=people[i % len(people)], body=f"Vastaus {i}", parent=parent)
+        for i, parent in enumerate(top[: count - len(top)])
+    )
+
+
+@pytest.fixture
+def panel_round(region):
+    """A panel's round, so that membership and visibility are part of what is counted."""
+    panel = PanelFactory(region=region)
+    round_ = IdeaRoundFactory(region=region, panel=panel, phase=Phase.IDEATION)
+    people = [UserFactory() for _ in range(4)]
+    for person in people:
+        MembershipFactory(panel=panel, person=person)
+    return round_, people
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", [10, 500])
+def test_round_page_queries_do_not_grow(client, panel_round, size, django_assert_num_queries):
+    round_, people = panel_round
+    many_ideas(round_, size, people)
+    client.force_login(people[0])
+    with django_assert_num_queries(ROUND_PAGE_QUERIES):
+        response = client.get(round_.get_absolute_url() + "?sort=supported")
+    assert response.status_code == 200
+    assert response.context["page_obj"].paginator.count == size
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", [10, 300])
+def test_idea_page_queries_do_not_grow(client, panel_round, size, django_assert_num_queries):
+    round_, people = panel_round
+    idea = IdeaFactory(round=round_, author=people[1], themes=["Asuminen"])
+    many_comments(idea, size, people)
+    Comment.objects.filter(idea=idea, pk__in=Comment.objects.filter(idea=idea)[:5]).update(
+        hidden_at=idea.created_at
+    )
+    client.force_login(people[0])
+    with django_assert_num_queries(IDEA_PAGE_QUERIES):
+        response = client.get(idea.get_absolute_url())
+    assert response.status_code == 200
+    shown = len(response.context["comments"]) + sum(
+        len(c.replies.all()) for c in response.context["comments"]
+    )
+    assert shown == size
