@@ -6,16 +6,13 @@ refuse. A notice (accounts.notifications) is written in the same transaction as 
 it reports; e-mail leaves only after the commit.
 """
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.text import format_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from accounts.notifications import notify
 
@@ -28,10 +25,8 @@ from .models import (
 )
 
 
-def _link_for(person, view_name, *args):
-    """A link in the language the person reads their notices in (see accounts.notifications)."""
-    with translation.override(person.language or settings.LANGUAGE_CODE):
-        return reverse(view_name, args=args)
+def panel_url(panel):
+    return reverse("panels:detail", args=[panel.slug])
 
 
 # --- Joining ------------------------------------------------------------------------------
@@ -133,21 +128,12 @@ def decide_application(membership, *, decided_by, approve, message=""):
     membership.save()
     panel = membership.panel
     if approve:
-        text = format_lazy(
-            gettext_lazy("Your application to {panel} was approved. Welcome!"), panel=panel.name
-        )
+        text = _("Your application to %(panel)s was approved. Welcome!") % {"panel": panel.name}
     else:
-        text = format_lazy(
-            gettext_lazy("Your application to {panel} was declined."), panel=panel.name
-        )
+        text = _("Your application to %(panel)s was declined.") % {"panel": panel.name}
     if membership.decision_message:
-        text = format_lazy("{} {}", text, membership.decision_message)
-    notify(
-        membership.person,
-        kind="panels.application_decided",
-        message=text,
-        url=_link_for(membership.person, "panels:detail", panel.slug),
-    )
+        text = f"{text} {membership.decision_message}"
+    notify(membership.person, kind="panels.application_decided", message=text, url=panel_url(panel))
     return membership
 
 
@@ -192,12 +178,9 @@ def remove_member(membership, *, removed_by, reason):
     notify(
         membership.person,
         kind="panels.member_removed",
-        message=format_lazy(
-            gettext_lazy("You were removed from {panel}. Reason: {reason}"),
-            panel=membership.panel.name,
-            reason=reason,
-        ),
-        url=_link_for(membership.person, "panels:detail", membership.panel.slug),
+        message=_("You were removed from %(panel)s. Reason: %(reason)s")
+        % {"panel": membership.panel.name, "reason": reason},
+        url=panel_url(membership.panel),
     )
     return membership
 
@@ -293,16 +276,15 @@ def save_meeting(meeting, *, by, publish_minutes):
         meeting.created_by = by
     meeting.save()
     if newly_published:
+        url = reverse("panels:meeting", args=[meeting.pk])
         members = Membership.objects.active().filter(panel=meeting.panel).select_related("person")
         for membership in members:
             notify(
                 membership.person,
                 kind="panels.minutes_published",
-                message=format_lazy(
-                    gettext_lazy("The minutes of {meeting} are ready to read."),
-                    meeting=meeting.title,
-                ),
-                url=_link_for(membership.person, "panels:meeting", meeting.pk),
+                message=_("The minutes of %(meeting)s are ready to read.")
+                % {"meeting": meeting.title},
+                url=url,
             )
     return meeting
 

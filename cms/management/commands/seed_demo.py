@@ -6,7 +6,7 @@ from django.db import transaction
 
 from accounts.demo import DEMO_PEOPLE, seed_people
 from cms.demo import seed_pages
-from panels.demo import seed_panels
+from ideas.demo import seed_ideas
 
 DEFAULT_DEMO_PASSWORD = "kohtaamo-demo-2026"  # noqa: S105 - known on purpose, development only
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             seed_people(password)
             seed_pages()
-            seed_panels()
+            seed_ideas()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         if settings.DEBUG:
             self.stdout.write("Demo log-ins (e-mail / password):")
