@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
-.PHONY: run test lint format messages install install-test clean
+.PHONY: run run-cluster test lint format messages install install-test clean
 
 # A stamp per dependency set, so that `make` reinstalls only when pyproject.toml changes.
 $(BIN)/python:
@@ -30,6 +30,10 @@ run: install
 	$(BIN)/python manage.py seed_demo
 	@echo "Kohtaamo is at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Stop with Ctrl-C."
 	$(BIN)/daphne -b $(HOST) -p $(PORT) cms.asgi:application
+
+# The production shape on one machine: PostgreSQL, Redis, WORKERS daphne workers behind nginx.
+run-cluster: install
+	platform/run-cluster
 
 test: install-test
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -6,3 +6,10 @@ class PanelsConfig(AppConfig):
     name = "panels"
     verbose_name = _("Regions and panels")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from accounts.notifications import register_kind
+
+        register_kind("panels.application_decided", _("Decisions on my panel applications"))
+        register_kind("panels.member_removed", _("Removal from a panel"))
+        register_kind("panels.minutes_published", _("New minutes in my panels"))

@@ -6,13 +6,16 @@ refuse. A notice (accounts.notifications) is written in the same transaction as 
 it reports; e-mail leaves only after the commit.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.notifications import notify
 
@@ -25,8 +28,10 @@ from .models import (
 )
 
 
-def panel_url(panel):
-    return reverse("panels:detail", args=[panel.slug])
+def _link_for(person, view_name, *args):
+    """A link in the language the person reads their notices in (see accounts.notifications)."""
+    with translation.override(person.language or settings.LANGUAGE_CODE):
+        return reverse(view_name, args=args)
 
 
 # --- Joining ------------------------------------------------------------------------------
@@ -128,12 +133,21 @@ def decide_application(membership, *, decided_by, approve, message=""):
     membership.save()
     panel = membership.panel
     if approve:
-        text = _("Your application to %(panel)s was approved. Welcome!") % {"panel": panel.name}
+        text = format_lazy(
+            gettext_lazy("Your application to {panel} was approved. Welcome!"), panel=panel.name
+        )
     else:
-        text = _("Your application to %(panel)s was declined.") % {"panel": panel.name}
+        text = format_lazy(
+            gettext_lazy("Your application to {panel} was declined."), panel=panel.name
+        )
     if membership.decision_message:
-        text = f"{text} {membership.decision_message}"
-    notify(membership.person, kind="panels.application_decided", message=text, url=panel_url(panel))
+        text = format_lazy("{} {}", text, membership.decision_message)
+    notify(
+        membership.person,
+        kind="panels.application_decided",
+        message=text,
+        url=_link_for(membership.person, "panels:detail", panel.slug),
+    )
     return membership
 
 
@@ -178,9 +192,12 @@ def remove_member(membership, *, removed_by, reason):
     notify(
         membership.person,
         kind="panels.member_removed",
-        message=_("You were removed from %(panel)s. Reason: %(reason)s")
-        % {"panel": membership.panel.name, "reason": reason},
-        url=panel_url(membership.panel),
+        message=format_lazy(
+            gettext_lazy("You were removed from {panel}. Reason: {reason}"),
+            panel=membership.panel.name,
+            reason=reason,
+        ),
+        url=_link_for(membership.person, "panels:detail", membership.panel.slug),
     )
     return membership
 
@@ -276,15 +293,16 @@ def save_meeting(meeting, *, by, publish_minutes):
         meeting.created_by = by
     meeting.save()
     if newly_published:
-        url = reverse("panels:meeting", args=[meeting.pk])
         members = Membership.objects.active().filter(panel=meeting.panel).select_related("person")
         for membership in members:
             notify(
                 membership.person,
                 kind="panels.minutes_published",
-                message=_("The minutes of %(meeting)s are ready to read.")
-                % {"meeting": meeting.title},
-                url=url,
+                message=format_lazy(
+                    gettext_lazy("The minutes of {meeting} are ready to read."),
+                    meeting=meeting.title,
+                ),
+                url=_link_for(membership.person, "panels:meeting", meeting.pk),
             )
     return meeting
 

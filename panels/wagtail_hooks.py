@@ -40,7 +40,7 @@ class RegionScopedPolicy(BasePermissionPolicy):
         return (
             action in self.staff_actions
             and user.role == Role.STAFF
-            and Panel.objects.managed_by(user).exists()
+            and Region.objects.filter(officials=user).exists()
         )
 
     def user_has_permission(self, user, action):

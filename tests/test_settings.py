@@ -63,6 +63,15 @@ def test_database_url_is_honoured():
     assert loaded["db"] == "django.db.backends.postgresql"
 
 
+@pytest.mark.parametrize(
+    "database_url", ["sqlite:///unused.sqlite3", "postgres://kohtaamo@127.0.0.1:5432/kohtaamo"]
+)
+def test_system_checks_pass_on_each_database(database_url):
+    """manage.py migrate runs these checks first; tests alone never do."""
+    result = run([sys.executable, "manage.py", "check"], "cms.settings.dev", DATABASE_URL=database_url)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_production_settings_load_with_real_values():
     loaded = settings_of("cms.settings.production", **PRODUCTION_ENV)
     assert loaded == {**loaded, "env": "production", "debug": False, "verification": "mandatory"}

@@ -7,6 +7,7 @@ from django.db import transaction
 from accounts.demo import DEMO_PEOPLE, seed_people
 from cms.demo import seed_pages
 from ideas.demo import seed_ideas
+from panels.demo import seed_panels
 
 DEFAULT_DEMO_PASSWORD = "kohtaamo-demo-2026"  # noqa: S105 - known on purpose, development only
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             seed_people(password)
             seed_pages()
+            seed_panels()
             seed_ideas()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         if settings.DEBUG:
