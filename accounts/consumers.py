@@ -1,12 +1,16 @@
-"""The per-person live channel at /ws/me/.
+"""Websocket consumers that speak JSON frames, and the per-person live channel at /ws/me/.
 
-Frames (JSON objects with a "type"):
+Every frame is a JSON object with a "type". A frame that is not one (binary, too large, not
+JSON, no type, an unknown type) is answered with an error frame; the connection stays open.
+
+/ws/me/ frames:
   client -> server  {"type": "ping"}
   server -> client  {"type": "hello", "user": {"display_name", "role"} | null}  on connect
                     {"type": "pong", "user": ... }
-                    {"type": "error", "code": ..., "message": ...}             bad frames
-A signed-in person also joins the group ``person_group_name(user_id)``; the notification
-system sends to it, and anything sent there with type "person.event" is relayed.
+                    {"type": "notification", "unread": n, "notification"?: {...}}
+                    {"type": "error", "code": ..., "message": ...}
+A signed-in person also joins the group ``person_group_name(user_id)``; anything sent there
+with type "person.event" is relayed (accounts.notifications does so).
 """
 
 import json
@@ -26,7 +30,39 @@ def user_summary(user):
     return {"display_name": user.display_name, "role": user.role}
 
 
-class PersonConsumer(AsyncWebsocketConsumer):
+class JsonFrameConsumer(AsyncWebsocketConsumer):
+    """Parses and checks incoming frames, then calls ``frame_<type>(frame)``."""
+
+    max_frame_bytes = MAX_FRAME_BYTES
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if text_data is None:
+            return await self.send_error("binary_not_supported", "Send JSON text frames.")
+        if len(text_data.encode()) > self.max_frame_bytes:
+            return await self.send_error(
+                "too_large", f"Frames are limited to {self.max_frame_bytes} bytes."
+            )
+        try:
+            frame = json.loads(text_data)
+        except ValueError:
+            return await self.send_error("malformed", "The frame is not valid JSON.")
+        if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
+            return await self.send_error("malformed", 'A frame is a JSON object with a "type".')
+        handler = (
+            getattr(self, "frame_" + frame["type"], None) if frame["type"].isidentifier() else None
+        )
+        if handler is None:
+            return await self.send_error("unknown_type", f"Unknown frame type {frame['type']!r}.")
+        return await handler(frame)
+
+    async def send_json(self, payload):
+        await self.send(text_data=json.dumps(payload))
+
+    async def send_error(self, code, message, **extra):
+        await self.send_json({"type": "error", "code": code, "message": message, **extra})
+
+
+class PersonConsumer(JsonFrameConsumer):
     async def connect(self):
         self.user = self.scope["user"]
         self.group = None
@@ -40,28 +76,8 @@ class PersonConsumer(AsyncWebsocketConsumer):
         if self.group:
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
-    async def receive(self, text_data=None, bytes_data=None):
-        if text_data is None:
-            return await self.send_error("binary_not_supported", "Send JSON text frames.")
-        if len(text_data.encode()) > MAX_FRAME_BYTES:
-            return await self.send_error(
-                "too_large", f"Frames are limited to {MAX_FRAME_BYTES} bytes."
-            )
-        try:
-            frame = json.loads(text_data)
-        except ValueError:
-            return await self.send_error("malformed", "The frame is not valid JSON.")
-        if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
-            return await self.send_error("malformed", 'A frame is a JSON object with a "type".')
-        if frame["type"] == "ping":
-            return await self.send_json({"type": "pong", "user": user_summary(self.user)})
-        return await self.send_error("unknown_type", f"Unknown frame type {frame['type']!r}.")
+    async def frame_ping(self, frame):
+        await self.send_json({"type": "pong", "user": user_summary(self.user)})
 
     async def person_event(self, event):
         await self.send_json(event["payload"])
-
-    async def send_json(self, payload):
-        await self.send(text_data=json.dumps(payload))
-
-    async def send_error(self, code, message):
-        await self.send_json({"type": "error", "code": code, "message": message})
