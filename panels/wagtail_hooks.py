@@ -31,10 +31,11 @@ class RegionScopedPolicy(BasePermissionPolicy):
     """Staff act on rows whose panel they manage (``Panel.objects.managed_by``);
     administrators on all rows. ``staff_actions`` are the actions staff have at all."""
 
-    def __init__(self, model, *, panel_lookup, staff_actions):
+    def __init__(self, model, *, panel_lookup, staff_actions, never=()):
         super().__init__(model)
         self.panel_lookup = panel_lookup
         self.staff_actions = set(staff_actions)
+        self.never = set(never)
 
     def _staff_may(self, user, action):
         return (
@@ -44,7 +45,7 @@ class RegionScopedPolicy(BasePermissionPolicy):
         )
 
     def user_has_permission(self, user, action):
-        if not (user.is_authenticated and user.is_active):
+        if not (user.is_authenticated and user.is_active) or action in self.never:
             return False
         return user.is_superuser or self._staff_may(user, action)
 
@@ -53,6 +54,8 @@ class RegionScopedPolicy(BasePermissionPolicy):
 
     def users_with_any_permission(self, actions):
         people = get_user_model().objects.filter(is_active=True)
+        if not set(actions) - self.never:
+            return people.none()
         if not self.staff_actions & set(actions):
             return people.filter(is_superuser=True)
         return people.filter(
@@ -88,12 +91,18 @@ class AdministratorsOnlyPolicy(BasePermissionPolicy):
 
 # Registered before the viewsets below, which would otherwise create Django-permission
 # policies of their own for these models.
-panel_policy = RegionScopedPolicy(Panel, panel_lookup="pk", staff_actions={"add", "change"})
+# Panels and memberships are never deleted, not even by administrators: deleting a panel would
+# take its memberships' history with it. A panel that has ended is archived.
+panel_policy = RegionScopedPolicy(
+    Panel, panel_lookup="pk", staff_actions={"add", "change"}, never={"delete"}
+)
 meeting_policy = RegionScopedPolicy(
     Meeting, panel_lookup="panel", staff_actions={"add", "change", "delete"}
 )
 # Memberships are history: nobody adds or deletes them here, staff decide applications.
-membership_policy = RegionScopedPolicy(Membership, panel_lookup="panel", staff_actions={"change"})
+membership_policy = RegionScopedPolicy(
+    Membership, panel_lookup="panel", staff_actions={"change"}, never={"add", "delete"}
+)
 register_permission_policy(Panel, panel_policy)
 register_permission_policy(Meeting, meeting_policy)
 register_permission_policy(Membership, membership_policy)

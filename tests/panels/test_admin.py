@@ -177,3 +177,13 @@ def test_publishing_minutes_in_the_admin_tells_the_members(client, staff, lappi)
     meeting.refresh_from_db()
     assert meeting.has_published_minutes
     assert Notification.objects.get().recipient == member
+
+
+def test_panels_and_memberships_are_never_deleted_even_by_administrators(client):
+    membership = MembershipFactory()
+    client.force_login(UserFactory(administrator=True))
+    panel = membership.panel
+    assert client.get(f"/admin/panel_admin/delete/{panel.pk}/").status_code in (302, 403)
+    assert client.post(f"/admin/panel_admin/delete/{panel.pk}/").status_code in (302, 403)
+    assert client.get("/admin/application_admin/new/").status_code in (302, 403)
+    assert Panel.objects.filter(pk=panel.pk).exists()
