@@ -147,6 +147,10 @@ TASKS_BACKENDS = {
 }
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env("TASKS_BACKEND", "immediate")]}}
 
+# Live discussion: how many comments one person may post per window of seconds.
+LIVE_COMMENT_RATE = int(env("LIVE_COMMENT_RATE", "5"))
+LIVE_COMMENT_WINDOW = int(env("LIVE_COMMENT_WINDOW", "10"))
+
 # --- People -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
