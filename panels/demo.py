@@ -84,6 +84,39 @@ DEMO_MEMBERS = [
 ]
 
 PANELS = [
+    (
+        "etela-karjala",
+        "lappeenrannan-kehittajaasiakkaat",
+        "Lappeenrannan kehittäjäasiakkaat",
+        PanelKind.DEVELOPER_CLIENTS,
+        JoiningPolicy.OPEN,
+        ["fi"],
+        False,
+        "Kehittäjäasiakkaat kiertävät pop-up-pisteillä kirjastoissa ja kauppakeskuksissa, "
+        "kysyvät palvelujen käyttäjiltä kokemuksia ja vievät ne raportointiin.",
+    ),
+    (
+        "etela-karjala",
+        "osallisuustiedon-tyopaja",
+        "Osallisuustiedon työpaja",
+        PanelKind.DEVELOPMENT_TEAM,
+        JoiningPolicy.INVITATION,
+        ["fi"],
+        False,
+        "Työntekijät ja kehittäjäasiakkaat suunnittelevat, miten verkkokyselyn, työpajojen ja "
+        "spontaanin palautteen tulokset näkyvät alueen raporteissa.",
+    ),
+    (
+        "keski-suomi",
+        "vaikutuspalautteen-tyoryhma",
+        "Vaikutuspalautteen työryhmä",
+        PanelKind.DEVELOPMENT_TEAM,
+        JoiningPolicy.APPLICATION,
+        ["fi"],
+        False,
+        "Työryhmä kehittää tapaa, jolla osallistujat saavat palautetta siitä, miten heidän "
+        "ehdotuksensa vaikuttivat päätöksiin.",
+    ),
     # region, slug, name, kind, joining, languages, archived, description
     (
         "lappi",
@@ -219,6 +252,16 @@ STAFF_REGIONS = {
 
 # panel slug → (active members, applicants, facilitators), by e-mail
 MEMBERSHIPS = {
+    "lappeenrannan-kehittajaasiakkaat": (
+        ["kanerva@kohtaamo.example", "jokivarsi@kohtaamo.example"],
+        [],
+        [],
+    ),
+    "vaikutuspalautteen-tyoryhma": (
+        ["vertainen@kohtaamo.example"],
+        ["kanerva@kohtaamo.example"],
+        ["vertainen@kohtaamo.example"],
+    ),
     "rovaniemen-kehittajaasiakasryhma": (
         [
             "asiakas@kohtaamo.example",
@@ -268,6 +311,38 @@ tilanteen. Työntekijät vievät ehdotuksen sote-yhteistyöryhmään.
 4. Seuraava tapaaminen: käydään läpi, mitä ehdotuksille on tapahtunut."""
 
 MEETINGS = [
+    (
+        "lappeenrannan-kehittajaasiakkaat",
+        "Pop-up-haastattelujen purku",
+        -17,
+        13,
+        2,
+        "Lappeenrannan pääkirjasto, ryhmätila",
+        "1. Mitä haastatteluissa kuultiin\n2. Mitä viedään raporttiin",
+        "Haastatteluja kertyi 46. Useimmin toivottiin iltavastaanottoja ja selkeämpiä "
+        "kirjeitä. Nostot viedään alueen osallisuusraporttiin.",
+    ),
+    (
+        "lappeenrannan-kehittajaasiakkaat",
+        "Pop-up-piste kauppakeskuksessa",
+        11,
+        12,
+        3,
+        "Kauppakeskuksen aula",
+        "Haastatteluvuorot ja kysymykset",
+        "",
+    ),
+    (
+        "vaikutuspalautteen-tyoryhma",
+        "Miten kerromme vaikutuksista?",
+        -24,
+        10,
+        2,
+        "Jyväskylän sosiaali- ja terveyskeskus",
+        "Palautekirjeen malli",
+        "Sovittiin, että jokainen ehdotus saa vastineen kuukauden sisällä ja vastine julkaistaan "
+        "myös selkokielellä.",
+    ),
     # panel slug, title, days from today, start hour, hours, place, agenda, minutes
     (
         "rovaniemen-kehittajaasiakasryhma",

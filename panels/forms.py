@@ -124,9 +124,13 @@ class MeetingForm(forms.ModelForm):
 
 
 class AttendanceResponseForm(forms.Form):
+    # Worded as the person's own answer; the stored values are AttendanceResponse's.
     response = forms.ChoiceField(
         label=_("Are you coming?"),
-        choices=AttendanceResponse.choices,
+        choices=[
+            (AttendanceResponse.COMING, _("Yes, I am coming")),
+            (AttendanceResponse.NOT_COMING, _("No, I cannot come")),
+        ],
         widget=forms.RadioSelect,
     )
 
