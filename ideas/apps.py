@@ -6,3 +6,8 @@ class IdeasConfig(AppConfig):
     name = "ideas"
     verbose_name = _("Idea rounds")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from accounts.notifications import register_kind
+
+        register_kind("ideas.moderation", _("Moderation of my ideas and comments"))

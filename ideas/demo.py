@@ -370,8 +370,14 @@ def _dates(phase):
 
 
 def _comment(idea, author, body, parent=None):
+    # Written in the hours after the idea (or the comment answered), not on the day of seeding.
+    after = parent.created_at if parent else idea.created_at
+    count = Comment.objects.filter(idea=idea).count()
     comment, _created = Comment.objects.get_or_create(
-        idea=idea, author=author, body=body, defaults={"parent": parent}
+        idea=idea,
+        author=author,
+        body=body,
+        defaults={"parent": parent, "created_at": after + timedelta(hours=3 + count * 2)},
     )
     return comment
 

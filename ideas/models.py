@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MinLengthValidator
 from django.db import models
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Exists, IntegerField, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -221,6 +221,11 @@ class IdeaRound(models.Model):
     @property
     def phase(self):
         return phase_at(self, timezone.now())
+
+    def phase_label(self):
+        return self.phase.label
+
+    phase_label.short_description = _("phase")  # the column heading in the admin
 
     @property
     def is_open(self):
@@ -441,9 +446,6 @@ class FlagQuerySet(models.QuerySet):
     def for_moderator(self, user):
         rounds = IdeaRound.objects.managed_by(user)
         return self.filter(Q(idea__round__in=rounds) | Q(comment__idea__round__in=rounds))
-
-    def counted_by_target(self):
-        return self.values("idea", "comment").annotate(count=Count("pk"))
 
 
 class Flag(models.Model):

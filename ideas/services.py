@@ -9,7 +9,8 @@ import rules
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy
 
 from accounts.notifications import notify
 
@@ -184,8 +185,28 @@ def _moderate(moderator, target, kind, reason):
     return now
 
 
-def _idea_title(target):
-    return target.idea.title if isinstance(target, Comment) else target.title
+MODERATION_NOTICE = "ideas.moderation"
+HIDDEN_COMMENT = gettext_lazy(
+    'Your comment on "%(title)s" was hidden by moderation. Reason: %(reason)s'
+)
+HIDDEN_IDEA = gettext_lazy('Your idea "%(title)s" was hidden by moderation. Reason: %(reason)s')
+RESTORED_COMMENT = gettext_lazy('Your comment on "%(title)s" is visible again. Reason: %(reason)s')
+RESTORED_IDEA = gettext_lazy('Your idea "%(title)s" is visible again. Reason: %(reason)s')
+
+
+def _interpolated_later(template, params):
+    """Stays lazy, so that notify renders it in the recipient's language."""
+    return lazy(lambda: str(template) % params, str)()
+
+
+def _tell_author(target, template, reason):
+    title = target.idea.title if isinstance(target, Comment) else target.title
+    notify(
+        target.author,
+        kind=MODERATION_NOTICE,
+        message=_interpolated_later(template, {"title": title, "reason": reason}),
+        url=target.get_absolute_url(),
+    )
 
 
 @transaction.atomic
@@ -196,16 +217,7 @@ def hide(moderator, target, *, reason):
     target.hidden_at = now
     target.hidden_reason = reason
     target.save(update_fields=["hidden_at", "hidden_reason"])
-    if isinstance(target, Comment):
-        message = _('Your comment on "%(title)s" was hidden by moderation. Reason: %(reason)s')
-    else:
-        message = _('Your idea "%(title)s" was hidden by moderation. Reason: %(reason)s')
-    notify(
-        target.author,
-        kind="ideas.hidden",
-        message=message % {"title": _idea_title(target), "reason": reason},
-        url=target.get_absolute_url(),
-    )
+    _tell_author(target, HIDDEN_COMMENT if isinstance(target, Comment) else HIDDEN_IDEA, reason)
     return target
 
 
@@ -215,16 +227,7 @@ def restore(moderator, target, *, reason):
     target.hidden_at = None
     target.hidden_reason = ""
     target.save(update_fields=["hidden_at", "hidden_reason"])
-    if isinstance(target, Comment):
-        message = _('Your comment on "%(title)s" is visible again. Reason: %(reason)s')
-    else:
-        message = _('Your idea "%(title)s" is visible again. Reason: %(reason)s')
-    notify(
-        target.author,
-        kind="ideas.restored",
-        message=message % {"title": _idea_title(target), "reason": reason},
-        url=target.get_absolute_url(),
-    )
+    _tell_author(target, RESTORED_COMMENT if isinstance(target, Comment) else RESTORED_IDEA, reason)
     return target
 
 

@@ -12,13 +12,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from . import services
+from .access import get_comment_for, get_idea_for, get_round_for
 from .explain import why_not_comment, why_not_post_idea
 from .forms import CommentEditForm, CommentForm, IdeaFilterForm, IdeaForm, ReasonForm
 from .models import Comment, Flag, Idea, IdeaRound, ModerationKind
@@ -29,31 +30,6 @@ MAX_SEARCH_WORDS = 8
 
 def is_htmx(request):
     return request.headers.get("HX-Request") == "true"
-
-
-# --- Fetch and check: what a person may not see does not exist for them -------------------
-
-
-def get_round_for(user, slug):
-    rounds = IdeaRound.objects.visible_to(user).select_related("region", "panel")
-    return get_object_or_404(rounds, slug=slug)
-
-
-def get_idea_for(user, pk):
-    ideas = (
-        Idea.objects.visible_to(user)
-        .select_related("round__region", "round__panel", "author")
-        .with_counts()
-        .with_supported_by(user)
-    )
-    return get_object_or_404(ideas, pk=pk)
-
-
-def get_comment_for(user, pk):
-    comments = Comment.objects.visible_to(user).select_related(
-        "idea__round__region", "idea__round__panel", "idea__author", "author"
-    )
-    return get_object_or_404(comments, pk=pk)
 
 
 def _login_first(request, next_url):

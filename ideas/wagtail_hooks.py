@@ -150,7 +150,7 @@ class IdeaRoundViewSet(ModelViewSet):
     usage_view_class = RoundUsageView
     copy_view_enabled = False
     inspect_view_enabled = False
-    list_display = ["title", "region", "panel", "phase", "ideation_starts", "closes_at"]
+    list_display = ["title", "region", "panel", "phase_label", "ideation_starts", "closes_at"]
     list_filter = ["region", "phase_override"]
     search_fields = ["title", "description"]
 

@@ -62,6 +62,7 @@ def test_staff_see_and_edit_their_regions_rounds_only(client, region, region_sta
     client.force_login(region_staff)
     index = client.get(reverse("idea_rounds:index")).content.decode()
     assert "Oma kierros" in index and "Toisen alueen kierros" not in index
+    assert "ideointi" in index
     assert client.get(reverse("idea_rounds:edit", args=[mine.pk])).status_code == 200
     assert client.get(reverse("idea_rounds:edit", args=[theirs.pk])).status_code == 404
     # Staff move the phase by hand.

@@ -159,3 +159,12 @@ def test_deleted_author_is_shown_as_a_former_member(client, round_):
     content = client.get(idea.get_absolute_url()).content.decode()
     assert "Poistuva" not in content and "Jäljelle jäävä" in content
     assert "entinen jäsen" in content
+
+
+def test_the_author_is_told_in_their_own_language(round_, region_staff):
+    author = UserFactory(language="sv")
+    comment = CommentFactory(idea=IdeaFactory(round=round_, title="Idé"), author=author)
+    services.hide(region_staff, comment, reason="Spam")
+    notice = author.notifications.get()
+    assert notice.message == "Din kommentar på ”Idé” doldes av modereringen. Motivering: Spam"
+    assert notice.kind == "ideas.moderation"
