@@ -25,6 +25,7 @@ from .models import (
     JoiningPolicy,
     Membership,
     MembershipStatus,
+    Panel,
 )
 
 
@@ -112,11 +113,9 @@ def apply_to_panel(person, panel, motivation):
 @transaction.atomic
 def decide_application(membership, *, decided_by, approve, message=""):
     """Approve or decline an application and tell the applicant."""
-    from .models import Panel
-
     # Lock the row: two staff deciding at once must not both succeed.
     membership = (
-        Membership.objects.select_for_update()
+        Membership.objects.select_for_update(of=("self",))
         .select_related("panel", "person")
         .get(pk=membership.pk)
     )
@@ -177,7 +176,9 @@ def leave_panel(person, panel):
 def remove_member(membership, *, removed_by, reason):
     """A facilitator or staff member removes a member, telling them why."""
     membership = (
-        Membership.objects.select_for_update().select_related("panel").get(pk=membership.pk)
+        Membership.objects.select_for_update(of=("self",))
+        .select_related("panel")
+        .get(pk=membership.pk)
     )
     if membership.status != MembershipStatus.ACTIVE:
         raise ValidationError(_("This person is no longer a member."), "not_member")
@@ -249,7 +250,9 @@ def check_can_accept(invitation, person):
 @transaction.atomic
 def accept_invitation(invitation, person):
     invitation = (
-        Invitation.objects.select_for_update().select_related("panel").get(pk=invitation.pk)
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("panel")
+        .get(pk=invitation.pk)
     )
     check_can_accept(invitation, person)
     panel = invitation.panel

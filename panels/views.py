@@ -127,7 +127,6 @@ def panel_detail(request, slug):
         "members": None,
         "past": None,
         "application_count": 0,
-        "join_form": JoinForm(),
     }
     if user.is_authenticated:
         context["membership"] = (
