@@ -8,7 +8,7 @@ import rules
 
 from accounts.roles import Role
 
-from .models import JoiningPolicy, Membership, Panel
+from .models import JoiningPolicy, Membership, MembershipStatus, Panel
 
 
 @rules.predicate
@@ -92,6 +92,15 @@ def _has_current_membership(user, panel):
 
 
 @rules.predicate
+def was_removed(user, panel):
+    if not user.is_authenticated or panel is None:
+        return False
+    return Membership.objects.filter(
+        person=user, panel=panel, status=MembershipStatus.REMOVED
+    ).exists()
+
+
+@rules.predicate
 def is_panel_archived(user, panel):
     return panel is not None and panel.is_archived
 
@@ -131,7 +140,8 @@ def manages_some_panels(user):
 rules.add_perm("panels.view_panel", rules.always_allow)
 rules.add_perm("panels.view_members", is_in_inner_circle)
 rules.add_perm("panels.view_minutes", is_in_inner_circle)
-rules.add_perm("panels.join_panel", may_become_member & is_open_panel)
+# Someone removed from a panel may apply again (staff decide) but not just walk back in.
+rules.add_perm("panels.join_panel", may_become_member & is_open_panel & ~was_removed)
 rules.add_perm("panels.apply_to_panel", may_become_member & takes_applications)
 rules.add_perm("panels.leave_panel", has_current_membership)
 rules.add_perm("panels.decide_application", is_panel_manager)

@@ -42,6 +42,12 @@ def _current_membership(person, panel):
     return Membership.objects.current().filter(person=person, panel=panel).first()
 
 
+def _was_removed(person, panel):
+    return Membership.objects.filter(
+        person=person, panel=panel, status=MembershipStatus.REMOVED
+    ).exists()
+
+
 def check_can_become_member(person, panel, policy):
     """Why ``person`` may not join ``panel`` through ``policy``, as a ValidationError."""
     if panel.is_archived:
@@ -60,6 +66,12 @@ def check_can_become_member(person, panel, policy):
             "invited",
         )
     if panel.joining_policy == policy:
+        if policy == JoiningPolicy.OPEN and _was_removed(person, panel):
+            # A removal would mean nothing if one click undid it; staff can invite back.
+            raise ValidationError(
+                _("You were removed from this panel. Ask the region's staff to join again."),
+                "removed",
+            )
         return
     if panel.joining_policy == JoiningPolicy.INVITATION:
         raise ValidationError(

@@ -214,3 +214,21 @@ def test_a_facilitator_removes_a_member_with_a_reason(client):
     assert "Toistuvia loukkaavia viestejä." in notice.message
     # Removing twice: the row is no longer an active membership.
     assert client.post(url, {"reason": "Uudelleen"}).status_code == 404
+
+
+def test_someone_removed_cannot_walk_back_into_an_open_panel(client, person):
+    import rules
+
+    panel = PanelFactory(joining_policy=JoiningPolicy.OPEN)
+    MembershipFactory(panel=panel, person=person, status=MembershipStatus.REMOVED)
+    assert not rules.has_perm("panels.join_panel", person, panel)
+    response = client.post(f"/en/panels/{panel.slug}/join/")
+    assert "You were removed from this panel." in response.content.decode()
+    assert not Membership.objects.current().exists()
+
+
+def test_someone_removed_may_apply_again(client, person):
+    panel = PanelFactory(joining_policy=JoiningPolicy.APPLICATION)
+    MembershipFactory(panel=panel, person=person, status=MembershipStatus.REMOVED)
+    client.post(f"/en/panels/{panel.slug}/apply/", {"motivation": "Haluaisin palata."})
+    assert Membership.objects.current().get().status == MembershipStatus.APPLIED
