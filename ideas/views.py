@@ -22,7 +22,7 @@ from . import services
 from .access import get_comment_for, get_idea_for, get_round_for
 from .explain import why_not_comment, why_not_post_idea
 from .forms import CommentEditForm, CommentForm, IdeaFilterForm, IdeaForm, ReasonForm
-from .models import Comment, Flag, Idea, IdeaRound, ModerationKind
+from .models import Comment, Flag, Idea, IdeaRound, ModerationKind, Phase
 
 IDEAS_PER_PAGE = 20
 MAX_SEARCH_WORDS = 8
@@ -112,7 +112,8 @@ def round_detail(request, slug):
 
 def idea_create(request, slug):
     round_ = get_round_for(request.user, slug)
-    if not request.user.is_authenticated:
+    # Signing in first only helps while ideas are being posted; otherwise explain the phase.
+    if not request.user.is_authenticated and round_.phase == Phase.IDEATION:
         return _login_first(request, request.get_full_path())
     form = IdeaForm(request.POST or None, round=round_, initial={"token": uuid.uuid4()})
     why_not = why_not_post_idea(request.user, round_)

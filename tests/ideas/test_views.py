@@ -254,6 +254,13 @@ def test_posting_outside_ideation_is_explained(client, client_user, region, phas
     assert explanation in content and explanation in page
 
 
+def test_anonymous_visitor_is_told_why_a_closed_round_takes_no_ideas(client, region):
+    round_ = IdeaRoundFactory(region=region, phase=Phase.CLOSED)
+    response = client.get(reverse("ideas:idea_create", args=[round_.slug]))
+    assert response.status_code == 403
+    assert "on päättynyt" in response.content.decode()
+
+
 def test_anonymous_visitor_is_asked_to_log_in(client, round_):
     response = client.get(reverse("ideas:idea_create", args=[round_.slug]))
     assert response.status_code == 302 and "/accounts/login/" in response.url
