@@ -114,7 +114,16 @@ def test_apply_approve_and_read_the_minutes(lappi, page, browser, assert_accessi
 
 @pytest.mark.parametrize(
     "path",
-    ["/panels/", "/panels/rovaniemi/", "/panels/rovaniemi/apply/", "/sv/panels/rovaniemi/"],
+    [
+        "/panels/",
+        "/panels/rovaniemi/",
+        "/panels/rovaniemi/apply/",
+        "/sv/panels/rovaniemi/",
+        "/panels/applications/",
+        "/panels/rovaniemi/invite/",
+        "/panels/rovaniemi/meetings/new/",
+        "/en/panels/rovaniemi/meetings/new/",
+    ],
 )
 def test_panel_pages_fit_a_phone(lappi, browser, path, assert_accessible):
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="fi-FI")
@@ -127,3 +136,28 @@ def test_panel_pages_fit_a_phone(lappi, browser, path, assert_accessible):
         assert_accessible(phone, f"{path} at 360px")
     finally:
         context.close()
+
+
+def test_the_meeting_form_announces_its_errors(lappi, page, assert_accessible):
+    log_in(page, lappi["url"], "tyontekija@example.org", "/panels/rovaniemi/meetings/new/")
+    page.get_by_label(re.compile("Otsikko")).fill("Syystapaaminen")
+    page.get_by_label(re.compile("Alkaa")).fill("2030-09-10T14:00")
+    page.get_by_label(re.compile("Päättyy")).fill("2030-09-10T13:00")
+    page.get_by_role("button", name="Tallenna tapaaminen").click()
+    ends = page.get_by_label(re.compile("Päättyy"))
+    expect(ends).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_text("Tapaamisen täytyy päättyä alkamisensa jälkeen.")).to_be_visible()
+    expect(page.get_by_label(re.compile("Otsikko"))).to_have_value("Syystapaaminen")
+    assert_accessible(page, "meeting form with an error")
+
+
+def test_an_invitation_link_for_someone_without_an_account(lappi, page, assert_accessible):
+    from tests.panels.factories import InvitationFactory
+
+    invitation = InvitationFactory(
+        panel=lappi["panel"], email="uusi@example.org", invited_by=lappi["staff"]
+    )
+    page.goto(f"{lappi['url']}/panels/invitations/{invitation.token}/")
+    expect(page.locator("h1")).to_contain_text("Rovaniemen kehittäjäasiakasryhmä")
+    expect(page.get_by_role("link", name="Rekisteröidy ja hyväksy")).to_be_visible()
+    assert_accessible(page, "invitation, signed out")
