@@ -314,6 +314,7 @@ class ApplicationDecideView(ScopedEditView):
 
 
 class ApplicationIndexView(ScopedIndexView):
+    page_title = _("Applications")
     select_related_fields = ("person", "panel__region")
 
     def get_base_queryset(self):
