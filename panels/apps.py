@@ -10,6 +10,7 @@ class PanelsConfig(AppConfig):
     def ready(self):
         from accounts.notifications import register_kind
 
+        register_kind("panels.invited", _("Invitations to panels"))
         register_kind("panels.application_decided", _("Decisions on my panel applications"))
         register_kind("panels.member_removed", _("Removal from a panel"))
         register_kind("panels.minutes_published", _("New minutes in my panels"))

@@ -7,6 +7,7 @@ it reports; e-mail leaves only after the commit.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -231,11 +232,24 @@ def invite(panel, *, email, invited_by, message="", base_url):
     invitation = Invitation.objects.create(
         panel=panel, email=email, invited_by=invited_by, message=message.strip()
     )
-    link = base_url + reverse("panels:invitation", args=[invitation.token])
-    context = {"invitation": invitation, "panel": panel, "link": link}
-    subject = _("Invitation to %(panel)s") % {"panel": panel.name}
-    body = render_to_string("panels/email/invitation.txt", context)
+    # Someone who already has an account reads the e-mail in their own language and also
+    # finds the invitation among their notices.
+    invitee = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+    with translation.override(invitee.language if invitee else translation.get_language()):
+        link = base_url + reverse("panels:invitation", args=[invitation.token])
+        context = {"invitation": invitation, "panel": panel, "link": link}
+        subject = _("Invitation to %(panel)s") % {"panel": panel.name}
+        body = render_to_string("panels/email/invitation.txt", context)
     transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    if invitee is not None:
+        notify(
+            invitee,
+            kind="panels.invited",
+            message=format_lazy(
+                gettext_lazy("You have been invited to join {panel}."), panel=panel.name
+            ),
+            url=_link_for(invitee, "panels:invitation", invitation.token),
+        )
     return invitation
 
 

@@ -156,3 +156,20 @@ def test_an_invitation_is_used_once(client, panel):
 
 def test_an_unknown_token_is_404(client):
     assert client.get("/en/panels/invitations/ei-ole/").status_code == 404
+
+
+def test_someone_with_an_account_is_also_told_in_the_app_in_their_language(
+    client, staff, panel, mailoutbox, django_capture_on_commit_callbacks
+):
+    from accounts.models import Notification
+
+    person = UserFactory(email="Ruotsiksi@example.org", language="sv")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/panels/{panel.slug}/invite/", {"email": "ruotsiksi@example.org"})
+    invitation = Invitation.objects.get()
+    notice = Notification.objects.get(recipient=person)
+    assert notice.kind == "panels.invited"
+    assert notice.url == f"/sv/panels/invitations/{invitation.token}/"
+    [mail] = mailoutbox
+    assert mail.subject.endswith("Inbjudan till Sodankylän tiimi")
+    assert f"/sv/panels/invitations/{invitation.token}/" in mail.body
