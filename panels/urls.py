@@ -4,6 +4,9 @@ from . import views
 
 app_name = "panels"
 
+# First path segments taken by the pages below; no panel may use them as its slug.
+RESERVED_SLUGS = {"applications", "invitations", "meetings"}
+
 urlpatterns = [
     path("", views.panel_list, name="list"),
     path("applications/", views.application_queue, name="applications"),

@@ -23,6 +23,7 @@ from accounts.roles import Role
 
 from . import services
 from .models import LANGUAGE_NAMES, Meeting, Membership, MembershipStatus, Panel, Region
+from .urls import RESERVED_SLUGS
 
 # --- Who may do what ----------------------------------------------------------------------
 
@@ -196,6 +197,14 @@ class PanelAdminForm(WagtailAdminModelForm):
         self.fields["facilitators"].queryset = get_user_model().objects.filter(
             is_active=True, role__in=[Role.STAFF, Role.EXPERT_BY_EXPERIENCE]
         )
+
+    def clean_slug(self):
+        # A panel's page is /panels/<slug>/: these would be hidden behind the pages of the
+        # same name (see panels/urls.py).
+        slug = self.cleaned_data["slug"]
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(_("This address is reserved. Choose another."))
+        return slug
 
 
 class PanelIndexView(ScopedIndexView):

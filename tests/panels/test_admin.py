@@ -187,3 +187,10 @@ def test_panels_and_memberships_are_never_deleted_even_by_administrators(client)
     assert client.post(f"/admin/panel_admin/delete/{panel.pk}/").status_code in (302, 403)
     assert client.get("/admin/application_admin/new/").status_code in (302, 403)
     assert Panel.objects.filter(pk=panel.pk).exists()
+
+
+@pytest.mark.parametrize("slug", ["applications", "meetings", "invitations"])
+def test_a_panel_cannot_take_the_address_of_a_page(client, staff, lappi, slug):
+    response = client.post("/admin/panel_admin/new/", _panel_form(lappi, slug=slug))
+    assert list(response.context["form"].errors) == ["slug"]
+    assert not Panel.objects.exists()
