@@ -30,6 +30,7 @@ from .forms import (
     RemoveMemberForm,
 )
 from .models import (
+    CURRENT_STATUSES,
     Attendance,
     AttendanceResponse,
     Invitation,
@@ -38,6 +39,8 @@ from .models import (
     Panel,
     Region,
 )
+
+HISTORY_LENGTH = 50
 
 PANEL_PERMISSIONS = [
     "view_members",
@@ -127,6 +130,7 @@ def panel_detail(request, slug):
         "members": None,
         "past": None,
         "application_count": 0,
+        "history": None,
     }
     if user.is_authenticated:
         context["membership"] = (
@@ -148,6 +152,12 @@ def panel_detail(request, slug):
         context["past"] = panel.meetings.past()[:50]
     if can["decide_application"]:
         context["application_count"] = panel.memberships.applications().count()
+        # Leaving, removal and refusals stay on record; staff see the latest of them here.
+        context["history"] = (
+            panel.memberships.exclude(status__in=CURRENT_STATUSES)
+            .select_related("person", "decided_by")
+            .order_by("-decided_at", "-pk")[:HISTORY_LENGTH]
+        )
     return render(request, "panels/panel_detail.html", context)
 
 

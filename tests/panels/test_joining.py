@@ -232,3 +232,18 @@ def test_someone_removed_may_apply_again(client, person):
     MembershipFactory(panel=panel, person=person, status=MembershipStatus.REMOVED)
     client.post(f"/en/panels/{panel.slug}/apply/", {"motivation": "Haluaisin palata."})
     assert Membership.objects.current().get().status == MembershipStatus.APPLIED
+
+
+def test_staff_see_the_membership_history(client):
+    removed = MembershipFactory(
+        status=MembershipStatus.REMOVED, decision_message="Sääntöjen rikkominen"
+    )
+    panel = removed.panel
+    MembershipFactory(panel=panel, status=MembershipStatus.LEFT)
+    staff = UserFactory(staff=True)
+    panel.region.officials.add(staff)
+    client.force_login(staff)
+    html = client.get(f"/en/panels/{panel.slug}/").content.decode()
+    assert "Membership history" in html and "Sääntöjen rikkominen" in html
+    client.force_login(MembershipFactory(panel=panel).person)
+    assert "Sääntöjen rikkominen" not in client.get(f"/en/panels/{panel.slug}/").content.decode()

@@ -30,6 +30,7 @@ def _grow(panel, count):
     for n in range(count):
         person = UserFactory(expert=n % 2 == 0)
         MembershipFactory(panel=panel, person=person)
+        MembershipFactory(panel=panel, status="left", decided_by=person)
         if n % 10 == 0:
             panel.facilitators.add(person)
         MeetingFactory(panel=panel, past=n % 2 == 0)
