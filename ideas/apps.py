@@ -10,4 +10,6 @@ class IdeasConfig(AppConfig):
     def ready(self):
         from accounts.notifications import register_kind
 
+        from . import live  # noqa: F401 - connects the live broadcasts to ideas.signals
+
         register_kind("ideas.moderation", _("Moderation of my ideas and comments"))

@@ -30,7 +30,7 @@ from accounts.consumers import JsonFrameConsumer
 from . import live, services
 from .forms import CommentForm
 from .ratelimit import RateLimited, check_comment_rate
-from .views import get_idea_for
+from .access import get_idea_for
 
 # A comment of the longest allowed length, JSON-escaped, fits with room to spare.
 MAX_FRAME_BYTES = 16 * 1024

@@ -19,7 +19,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from . import signals
-from .models import Comment
+from .models import Comment, Support
 from .templatetags.ideas_tags import user_text
 
 
@@ -87,6 +87,20 @@ def comment_posted(sender, comment, **kwargs):
 def comment_changed(sender, comment, **kwargs):
     comment.refresh_from_db()
     broadcast(comment.idea_id, frame("comment_changed", comment))
+
+
+@receiver(signals.support_changed, dispatch_uid="ideas.live.support_changed")
+def support_changed(sender, idea, **kwargs):
+    supporters = Support.objects.filter(idea=idea).count()
+    broadcast(
+        idea.pk,
+        {
+            "type": "support",
+            "idea": idea.pk,
+            "supporters": supporters,
+            "at": timezone.now().isoformat(),
+        },
+    )
 
 
 def catch_up(idea, *, after_id=0, since=None):

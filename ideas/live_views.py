@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from . import live
-from .views import get_idea_for
+from .access import get_idea_for
 
 
 @never_cache

@@ -98,11 +98,14 @@ def toggle_support(person, idea, *, supported=None):
         if supported is None:
             supported = not existing.exists()
         if not supported:
-            existing.delete()
+            if existing.delete()[0]:
+                _after_commit(signals.support_changed, idea=idea)
             return False
         try:
             with transaction.atomic():
-                Support.objects.get_or_create(idea=idea, person=person)
+                _support, created = Support.objects.get_or_create(idea=idea, person=person)
+            if created:
+                _after_commit(signals.support_changed, idea=idea)
         except IntegrityError:
             pass  # a concurrent request created it: the person supports the idea either way
     return True

@@ -10,3 +10,5 @@ comment_posted = Signal()
 comment_changed = Signal()
 # kwargs: idea
 idea_posted = Signal()
+# kwargs: idea; sent when someone supports an idea or withdraws their support
+support_changed = Signal()

@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from . import views
+from . import live_views, views
 
 app_name = "ideas"
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("ideas/<int:pk>/withdraw/", views.idea_withdraw, name="idea_withdraw"),
     path("ideas/<int:pk>/support/", views.idea_support, name="idea_support"),
     path("ideas/<int:pk>/comment/", views.comment_create, name="comment_create"),
+    path("ideas/<int:pk>/live/", live_views.catch_up, name="idea_live"),
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
     path("comments/<int:pk>/remove/", views.comment_remove, name="comment_remove"),
     path("report/<str:kind>/<int:pk>/", views.flag_create, name="flag"),

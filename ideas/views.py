@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -147,10 +148,20 @@ def _comment_context(request, idea, form=None, posted=None):
             # The rules look at reply.idea.round; sharing the instance keeps that query-free.
             reply.idea = idea
     user = request.user
+    ids = [c.pk for comment in comments for c in (comment, *comment.replies.all())]
     return {
         "idea": idea,
         "round": idea.round,
         "comments": comments,
+        # Where the live thread starts: the last comment on the page and the time it was drawn.
+        "live_last_id": max(ids, default=0),
+        "live_since": timezone.now().isoformat(),
+        # Unsaved stand-ins (id 0) from which the page draws the actions this viewer may take
+        # on comments that arrive live: on someone else's comment, and on their own.
+        "comment_probe_other": Comment(pk=0, idea=idea, author=None),
+        "comment_probe_own": Comment(
+            pk=0, idea=idea, author=user if user.is_authenticated else None
+        ),
         "comment_form": form or CommentForm(idea=idea),
         "why_not_comment": why_not_comment(user, idea),
         "posted": posted,

@@ -295,3 +295,17 @@ async def test_presence_lists_who_is_here_and_drops_who_leaves():
     finally:
         await first.disconnect()
         await watcher.disconnect()
+
+
+async def test_support_counts_are_broadcast_once_per_change():
+    idea = await db(IdeaFactory)()
+    socket, _ = await join(idea)
+    supporter = await db(UserFactory)()
+    try:
+        await db(services.toggle_support)(supporter, idea, supported=True)
+        assert (await next_of(socket, "support"))["supporters"] == 1
+        await db(services.toggle_support)(supporter, idea, supported=True)  # a double click
+        await db(services.toggle_support)(supporter, idea, supported=False)
+        assert (await next_of(socket, "support"))["supporters"] == 0
+    finally:
+        await socket.disconnect()

@@ -1,0 +1,294 @@
+// Live idea thread: new comments, changes, presence and support counts appear without a
+// reload. The database is the truth: every frame carries the comment id, and after any
+// (re)connection the client asks for everything after the last id it has seen. Where
+// websockets cannot connect, it polls the same catch-up endpoint over HTTP every 15 s and
+// says so. Without JavaScript the page works as before: reload to see.
+//
+// The page provides, on the element with data-live-thread:
+//   data-ws-path, data-catch-up-url, data-last-id, data-since (server time of the render),
+//   data-viewer (the viewer's user id, or empty), and translated texts in data-text-*;
+// and <template data-actions="own|other"> with the comment actions this viewer may use, drawn
+// for a stand-in comment with id 0 (replaced here with the real comment's and thread's ids).
+(function () {
+  "use strict";
+  const section = document.querySelector("[data-live-thread]");
+  if (!section) return;
+
+  const POLL_INTERVAL_MS = 15000;
+  const PING_INTERVAL_MS = 25000;
+  const MAX_DELAY_MS = 30000;
+  const FAILURES_BEFORE_POLLING = 3;
+  const text = (name) => section.dataset["text" + name] || "";
+
+  let lastId = Number(section.dataset.lastId || 0);
+  let since = section.dataset.since || null;
+  let socket = null;
+  let delay = 1000;
+  let failures = 0;
+  let everOpened = false;
+  let pollTimer = null;
+  let pingTimer = null;
+
+  // Times come with different UTC offsets (the page's, the server's frames): compare instants.
+  function later(current, candidate) {
+    return !current || Date.parse(candidate) > Date.parse(current) ? candidate : current;
+  }
+
+  // --- What people see -------------------------------------------------------------------
+
+  function setState(state) {
+    const element = document.querySelector("[data-connection-state]");
+    if (!element) return;
+    element.dataset.state = state;
+    element.textContent = text({ live: "Live", connecting: "Connecting", offline: "Offline", polling: "Polling" }[state]);
+    element.hidden = false;
+  }
+
+  function announce(message) {
+    const region = document.querySelector("[data-live-announcer-thread]");
+    if (region) region.textContent = message;
+  }
+
+  function personElement(author) {
+    const wrapper = document.createElement("span");
+    wrapper.className = "person";
+    const name = document.createElement("span");
+    name.className = "person__name";
+    const badge = document.createElement("span");
+    if (author) {
+      name.textContent = author.display_name;
+      badge.className = "badge badge--" + author.role;
+      badge.textContent = author.role_label;
+      wrapper.append(name, " ", badge);
+    } else {
+      name.textContent = text("FormerMember");
+      wrapper.append(name);
+    }
+    return wrapper;
+  }
+
+  function actionsFor(comment) {
+    const own = comment.author && String(comment.author.id) === section.dataset.viewer;
+    const template = document.querySelector('template[data-actions="' + (own ? "own" : "other") + '"]');
+    if (!template || comment.state !== "public") return null;
+    // The template was drawn for a stand-in comment with id 0.
+    const html = template.innerHTML
+      .replace(/\/0\//g, "/" + comment.id + "/")
+      .replace(/parent=0\b/g, "parent=" + (comment.parent || comment.id));
+    const holder = document.createElement("div");
+    holder.innerHTML = html; // our own server-rendered template, ids are numbers
+    return holder.firstElementChild;
+  }
+
+  function commentElement(comment) {
+    const article = document.createElement("article");
+    article.className = "comment" + (comment.state === "hidden" ? " comment--hidden" : "");
+    article.id = "comment-" + comment.id;
+    article.setAttribute("aria-label", text("Comment"));
+    if (comment.state !== "public") {
+      const placeholder = document.createElement("p");
+      placeholder.className = "comment__placeholder";
+      placeholder.textContent = comment.state === "removed" ? text("Removed") : text("Hidden");
+      article.append(placeholder);
+      return article;
+    }
+    const meta = document.createElement("p");
+    meta.className = "comment__meta";
+    const time = document.createElement("time");
+    time.dateTime = comment.created_at;
+    time.textContent = new Date(comment.created_at).toLocaleString(document.documentElement.lang, {
+      dateStyle: "short",
+      timeStyle: "short",
+    });
+    meta.append(personElement(comment.author), " ", time);
+    if (comment.edited) meta.append(" ", Object.assign(document.createElement("span"), { textContent: text("Edited") }));
+    const body = document.createElement("div");
+    body.className = "user-text";
+    body.innerHTML = comment.body_html; // escaped and cleaned by the server (ideas_tags.user_text)
+    article.append(meta, body);
+    const actions = actionsFor(comment);
+    if (actions) article.append(actions);
+    return article;
+  }
+
+  function listFor(comment) {
+    if (comment.parent) {
+      const parent = document.getElementById("comment-" + comment.parent);
+      if (!parent) return null; // the parent arrives first in catch-up order; wait for it
+      const item = parent.closest("li");
+      let replies = item.querySelector(":scope > ol.comment-list--replies");
+      if (!replies) {
+        replies = document.createElement("ol");
+        replies.className = "comment-list comment-list--replies";
+        replies.setAttribute("aria-label", text("Replies"));
+        item.append(replies);
+      }
+      return replies;
+    }
+    let list = document.querySelector("#comments > ol.comment-list");
+    if (!list) {
+      const empty = document.querySelector("[data-no-comments]");
+      list = document.createElement("ol");
+      list.className = "comment-list";
+      if (empty) empty.replaceWith(list);
+      else document.querySelector("#comments h2").after(list);
+    }
+    return list;
+  }
+
+  function showComment(frame) {
+    const comment = frame.comment;
+    const existing = document.getElementById("comment-" + comment.id);
+    if (existing) {
+      // Never twice: a comment already on the page is replaced, not added again.
+      if (frame.type === "comment_changed") existing.replaceWith(commentElement(comment));
+    } else if (frame.type === "comment") {
+      const list = listFor(comment);
+      if (list) {
+        const item = document.createElement("li");
+        item.append(commentElement(comment));
+        list.append(item);
+        if (comment.state === "public" && comment.author) {
+          announce(text("NewComment").replace("{name}", comment.author.display_name));
+        }
+      }
+    }
+    lastId = Math.max(lastId, comment.id);
+    if (frame.at) since = later(since, frame.at);
+  }
+
+  function showPresence(people) {
+    const list = document.querySelector("[data-presence]");
+    if (!list) return;
+    list.replaceChildren(
+      ...people.map((person) => {
+        const item = document.createElement("li");
+        item.append(personElement(person));
+        return item;
+      })
+    );
+    const count = document.querySelector("[data-presence-count]");
+    if (count) count.textContent = String(people.length);
+  }
+
+  function handle(frame) {
+    if (frame.type === "comment" || frame.type === "comment_changed") showComment(frame);
+    else if (frame.type === "caught_up") lastId = Math.max(lastId, frame.last_id);
+    else if (frame.type === "presence") showPresence(frame.people);
+    else if (frame.type === "support") {
+      const count = document.querySelector("[data-supporters]");
+      if (count) count.textContent = String(frame.supporters);
+    } else if (frame.type === "posted") {
+      const form = document.querySelector("form[data-live-post]");
+      if (form) form.reset();
+      announce(text("Posted"));
+    } else if (frame.type === "error") {
+      const error = document.querySelector("[data-live-error]");
+      if (error) error.textContent = frame.message;
+    }
+  }
+
+  // --- Websocket, with catch-up on every (re)connection ---------------------------------
+
+  function failed() {
+    failures += 1;
+    if (!everOpened && failures >= FAILURES_BEFORE_POLLING) startPolling();
+    else setState("offline");
+    // Back off, with jitter so that a restarted worker is not hit by everyone at once.
+    const wait = delay * (0.5 + Math.random());
+    delay = Math.min(delay * 2, MAX_DELAY_MS);
+    window.setTimeout(connect, wait);
+  }
+
+  function connect() {
+    if (!pollTimer) setState("connecting");
+    const scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+    try {
+      socket = new WebSocket(scheme + window.location.host + section.dataset.wsPath);
+    } catch (error) {
+      // Some proxies and browser policies refuse websockets outright.
+      socket = null;
+      failed();
+      return;
+    }
+    socket.addEventListener("open", function () {
+      everOpened = true;
+      failures = 0;
+      delay = 1000;
+      stopPolling();
+      setState("live");
+      socket.send(JSON.stringify({ type: "catch_up", after: lastId, since: since }));
+      pingTimer = window.setInterval(function () {
+        if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "ping" }));
+      }, PING_INTERVAL_MS);
+    });
+    socket.addEventListener("message", function (event) {
+      try {
+        handle(JSON.parse(event.data));
+      } catch (error) {
+        /* a frame we cannot read is skipped; catch-up fills any gap */
+      }
+    });
+    socket.addEventListener("close", function (event) {
+      window.clearInterval(pingTimer);
+      socket = null;
+      if (event.code === 4404) return; // the thread is not (or no longer) visible to us
+      failed();
+    });
+  }
+
+  // --- HTTP polling where websockets are blocked -----------------------------------------
+
+  function poll() {
+    const url = new URL(section.dataset.catchUpUrl, window.location.href);
+    url.searchParams.set("after", String(lastId));
+    if (since) url.searchParams.set("since", since);
+    fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+      .then(function (data) {
+        data.frames.forEach(handle);
+        lastId = Math.max(lastId, data.last_id);
+        since = later(since, data.at);
+      })
+      .catch(function () {
+        setState("offline");
+      });
+  }
+
+  function startPolling() {
+    setState("polling");
+    if (pollTimer) return;
+    poll();
+    pollTimer = window.setInterval(poll, POLL_INTERVAL_MS);
+  }
+
+  function stopPolling() {
+    window.clearInterval(pollTimer);
+    pollTimer = null;
+  }
+
+  // --- Posting over the socket when it is open (the form works without it) -------------
+
+  document.addEventListener(
+    "submit",
+    function (event) {
+      const form = event.target.closest("form[data-live-post]");
+      if (!form || !socket || socket.readyState !== WebSocket.OPEN) return;
+      event.preventDefault();
+      event.stopPropagation(); // the socket takes the post instead of htmx or a page load
+      const body = form.querySelector("[name=body]");
+      const parent = form.querySelector("[name=parent]");
+      socket.send(
+        JSON.stringify({
+          type: "post",
+          body: body.value,
+          parent: parent && parent.value ? Number(parent.value) : null,
+          client_id: String(Date.now()),
+        })
+      );
+    },
+    true
+  );
+
+  connect();
+})();
