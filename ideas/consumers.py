@@ -28,9 +28,9 @@ from django.utils.translation import gettext as _
 from accounts.consumers import JsonFrameConsumer
 
 from . import live, services
+from .access import get_idea_for
 from .forms import CommentForm
 from .ratelimit import RateLimited, check_comment_rate
-from .access import get_idea_for
 
 # A comment of the longest allowed length, JSON-escaped, fits with room to spare.
 MAX_FRAME_BYTES = 16 * 1024
