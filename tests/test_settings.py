@@ -68,7 +68,9 @@ def test_database_url_is_honoured():
 )
 def test_system_checks_pass_on_each_database(database_url):
     """manage.py migrate runs these checks first; tests alone never do."""
-    result = run([sys.executable, "manage.py", "check"], "cms.settings.dev", DATABASE_URL=database_url)
+    result = run(
+        [sys.executable, "manage.py", "check"], "cms.settings.dev", DATABASE_URL=database_url
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
