@@ -12,7 +12,13 @@ from playwright.sync_api import expect
 
 from accounts.models import Notification
 from panels.models import JoiningPolicy, Membership, MembershipStatus
-from tests.factories import PASSWORD, PanelFactory, RegionFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    MembershipFactory,
+    PanelFactory,
+    RegionFactory,
+    UserFactory,
+)
 from tests.panels.factories import MeetingFactory
 
 MINUTES = "Sovittiin, että takaisinsoittoa kokeillaan kahdessa tiimissä."
@@ -42,6 +48,15 @@ def lappi(live_url):
         starts_at=timezone.now() + timedelta(days=10),
     )
     client = UserFactory(email="asiakas@example.org", display_name="Aamuvirkku")
+    # History the staff see on the panel page (and that must fit a phone too).
+    MembershipFactory(
+        panel=panel,
+        person=UserFactory(display_name="Entinen jäsen pitkällä nimellä"),
+        status=MembershipStatus.REMOVED,
+        decided_by=staff,
+        decided_at=timezone.now(),
+        decision_message="Toistuvasti muita loukkaavia viestejä tapaamisten keskusteluissa.",
+    )
     return {"url": live_url, "panel": panel, "staff": staff, "client": client}
 
 
