@@ -113,6 +113,8 @@ def _joining_policy_is(policy):
     return check
 
 
+# Not in the matrix below: for other apps that address a region's officials (a decision on
+# an idea from a panel's round, say).
 is_region_official = _once_per_panel(_is_region_official)
 is_in_inner_circle = _once_per_panel(_is_in_inner_circle)
 has_current_membership = _once_per_panel(_has_current_membership)
@@ -129,13 +131,14 @@ may_become_member = rules.is_authenticated & ~has_current_membership & ~is_panel
 
 @rules.predicate
 def manages_some_panels(user):
-    """Administrators, and staff who act for at least one region."""
+    """Administrators, and staff of a region that has panels."""
     return Panel.objects.managed_by(user).exists()
 
 
 # --- The permission matrix ----------------------------------------------------------------
 # Object: the panel in every rule but ``panels.manage_panels``, which asks "does this person
-# run any panels at all" (the application queue, the admin menu).
+# run any panels at all" (the application queue). The Wagtail admin asks the same questions
+# through its permission policies in panels/wagtail_hooks.py.
 
 rules.add_perm("panels.view_panel", rules.always_allow)
 rules.add_perm("panels.view_members", is_in_inner_circle)
