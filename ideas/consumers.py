@@ -59,6 +59,9 @@ class IdeaThreadConsumer(JsonFrameConsumer):
             return
         self.group = live.thread_group_name(self.idea.pk)
         self.roster = {}  # channel name -> (person, last heard of)
+        # Comments this connection has sent: one that arrives both through catch-up and live
+        # (saved while the client was catching up) goes out once.
+        self.sent_comment_ids = set()
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
         await self.send_json(
@@ -103,12 +106,20 @@ class IdeaThreadConsumer(JsonFrameConsumer):
             self.idea, after_id=after, since=since_time
         )
         for item in frames:
+            if item["type"] == "comment":
+                self.sent_comment_ids.add(item["comment"]["id"])
             await self.send_json(item)
         last_id = max([after, *(item["comment"]["id"] for item in frames)])
         await self.send_json({"type": "caught_up", "last_id": last_id})
 
     async def frame_post(self, frame):
         client_id = frame.get("client_id")
+        if client_id is not None and (
+            not isinstance(client_id, str) or not 0 < len(client_id) <= 64
+        ):
+            return await self.send_error(
+                "malformed", '"client_id" is a text of at most 64 characters.'
+            )
         if not self.user.is_authenticated:
             return await self.send_error("forbidden", _("Log in to comment."), client_id=client_id)
         body, parent = frame.get("body"), frame.get("parent")
@@ -118,12 +129,12 @@ class IdeaThreadConsumer(JsonFrameConsumer):
                 '"body" is text and "parent" a comment id or null.',
                 client_id=client_id,
             )
-        result = await database_sync_to_async(self._post)(body, parent)
+        result = await database_sync_to_async(self._post)(body, parent, client_id)
         if isinstance(result, dict):
             return await self.send_json({**result, "client_id": client_id})
         await self.send_json({"type": "posted", "client_id": client_id, "id": result.pk})
 
-    def _post(self, body, parent):
+    def _post(self, body, parent, client_id):
         """Returns the saved comment, or an error frame."""
         try:
             check_comment_rate(self.user)
@@ -152,6 +163,7 @@ class IdeaThreadConsumer(JsonFrameConsumer):
                 self.idea,
                 body=form.cleaned_data["body"],
                 parent=form.cleaned_data["parent"],
+                token=client_id,
             )
         except services.NotAllowed:
             return {
@@ -163,7 +175,12 @@ class IdeaThreadConsumer(JsonFrameConsumer):
     # --- Events from the group ----------------------------------------------------------
 
     async def thread_frame(self, event):
-        await self.send_json(event["frame"])
+        frame = event["frame"]
+        if frame["type"] == "comment":
+            if frame["comment"]["id"] in self.sent_comment_ids:
+                return
+            self.sent_comment_ids.add(frame["comment"]["id"])
+        await self.send_json(frame)
 
     async def _announce(self, kind):
         person = person_data(self.user) if self.user.is_authenticated else None

@@ -385,6 +385,11 @@ class Comment(models.Model):
     hidden_reason = models.TextField(
         _("reason for hiding"), blank=True, max_length=REASON_MAX_LENGTH
     )
+    # Chosen by the client for each post: sending the same post again (after a lost
+    # connection, say) finds the comment the first attempt saved instead of adding a second.
+    submission_token = models.CharField(
+        _("submission token"), max_length=64, null=True, blank=True, editable=False
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -392,6 +397,11 @@ class Comment(models.Model):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_token"], name="ideas_comment_one_per_submission"
+            )
+        ]
 
     def __str__(self):
         return self.body[:60]

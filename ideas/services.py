@@ -114,8 +114,23 @@ def toggle_support(person, idea, *, supported=None):
 # --- Comments -----------------------------------------------------------------------------
 
 
+def post_comment(author, idea, *, body, parent=None, token=None):
+    """Post a comment. The same ``token`` posts once: sending it again returns the comment
+    the first attempt saved (a client that lost its connection before hearing back)."""
+    if token is not None:
+        existing = Comment.objects.filter(author=author, submission_token=token).first()
+        if existing is not None:
+            return existing
+    try:
+        return _post_comment(author, idea, body=body, parent=parent, token=token)
+    except IntegrityError:
+        if token is None:
+            raise
+        return Comment.objects.get(author=author, submission_token=token)
+
+
 @transaction.atomic
-def post_comment(author, idea, *, body, parent=None):
+def _post_comment(author, idea, *, body, parent, token):
     _require(author, "ideas.comment_on_idea", idea)
     if parent is not None:
         if parent.idea_id != idea.pk:
@@ -125,7 +140,9 @@ def post_comment(author, idea, *, body, parent=None):
             parent = parent.parent
         if not parent.is_public:
             raise NotAllowed("ideas.comment_on_idea")
-    comment = Comment.objects.create(idea=idea, author=author, body=body, parent=parent)
+    comment = Comment.objects.create(
+        idea=idea, author=author, body=body, parent=parent, submission_token=token
+    )
     _after_commit(signals.comment_posted, comment=comment)
     return comment
 

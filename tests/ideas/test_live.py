@@ -309,3 +309,24 @@ async def test_support_counts_are_broadcast_once_per_change():
         assert (await next_of(socket, "support"))["supporters"] == 0
     finally:
         await socket.disconnect()
+
+
+async def test_sending_the_same_post_again_saves_it_once():
+    """A client that lost its connection before the ack sends the post again, same client_id."""
+    idea = await db(IdeaFactory)()
+    poster = await db(UserFactory)()
+    first, _ = await join(idea, poster)
+    try:
+        await first.send_json_to({"type": "post", "body": "Kerran vain", "client_id": "k-1"})
+        saved = (await next_of(first, "posted"))["id"]
+    finally:
+        await first.disconnect()
+    again, _ = await join(idea, poster)
+    try:
+        await again.send_json_to({"type": "post", "body": "Kerran vain", "client_id": "k-1"})
+        assert (await next_of(again, "posted"))["id"] == saved
+        assert await db(Comment.objects.filter(body="Kerran vain").count)() == 1
+        await again.send_json_to({"type": "post", "body": "x", "client_id": "x" * 65})
+        assert (await next_of(again, "error"))["code"] == "malformed"
+    finally:
+        await again.disconnect()

@@ -28,6 +28,9 @@
   let everOpened = false;
   let pollTimer = null;
   let pingTimer = null;
+  // A post sent but not yet acknowledged: after a lost connection it is sent again with the
+  // same client_id, which the server saves once however often it arrives.
+  let pending = null;
 
   // Times come with different UTC offsets (the page's, the server's frames): compare instants.
   function later(current, candidate) {
@@ -147,7 +150,11 @@
       if (list) {
         const item = document.createElement("li");
         item.append(commentElement(comment));
-        list.append(item);
+        // In id order, as saved: a comment can arrive after a newer one from another worker.
+        const later = Array.from(list.children).find(
+          (sibling) => Number((sibling.querySelector(":scope > article") || {}).id?.slice(8)) > comment.id
+        );
+        list.insertBefore(item, later || null);
         if (comment.state === "public" && comment.author) {
           announce(text("NewComment").replace("{name}", comment.author.display_name));
         }
@@ -173,16 +180,21 @@
 
   function handle(frame) {
     if (frame.type === "comment" || frame.type === "comment_changed") showComment(frame);
-    else if (frame.type === "caught_up") lastId = Math.max(lastId, frame.last_id);
+    else if (frame.type === "caught_up") {
+      lastId = Math.max(lastId, frame.last_id);
+      if (pending && socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(pending));
+    }
     else if (frame.type === "presence") showPresence(frame.people);
     else if (frame.type === "support") {
       const count = document.querySelector("[data-supporters]");
       if (count) count.textContent = String(frame.supporters);
     } else if (frame.type === "posted") {
+      if (pending && frame.client_id === pending.client_id) pending = null;
       const form = document.querySelector("form[data-live-post]");
       if (form) form.reset();
       announce(text("Posted"));
     } else if (frame.type === "error") {
+      if (pending && frame.client_id === pending.client_id) pending = null; // refused: not retried
       const error = document.querySelector("[data-live-error]");
       if (error) error.textContent = frame.message;
     }
@@ -278,14 +290,13 @@
       event.stopPropagation(); // the socket takes the post instead of htmx or a page load
       const body = form.querySelector("[name=body]");
       const parent = form.querySelector("[name=parent]");
-      socket.send(
-        JSON.stringify({
-          type: "post",
-          body: body.value,
-          parent: parent && parent.value ? Number(parent.value) : null,
-          client_id: String(Date.now()),
-        })
-      );
+      pending = {
+        type: "post",
+        body: body.value,
+        parent: parent && parent.value ? Number(parent.value) : null,
+        client_id: (window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random()),
+      };
+      socket.send(JSON.stringify(pending));
     },
     true
   );
