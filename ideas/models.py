@@ -387,7 +387,8 @@ class Comment(models.Model):
     )
     # Chosen by the client for each post: sending the same post again (after a lost
     # connection, say) finds the comment the first attempt saved instead of adding a second.
-    submission_token = models.CharField(
+    # NULL, not "", when absent: NULLs never collide in the unique constraint below.
+    submission_token = models.CharField(  # noqa: DJ001
         _("submission token"), max_length=64, null=True, blank=True, editable=False
     )
 
