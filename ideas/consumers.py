@@ -8,7 +8,9 @@ Server -> client frames:
   {"type": "hello", "idea": id, "user": {...} | null, "can_post": bool}
   {"type": "posted", "client_id": str, "id": id}     the sender's own post was saved
   {"type": "comment" | "comment_changed" | "support", ...}   see ideas.live
-  {"type": "caught_up", "last_id": id}               the catch-up frames have all been sent
+  {"type": "caught_up", "last_id": id, "resume_after": id}
+                                                     the catch-up frames have all been sent;
+                                                     catch up from resume_after next time
   {"type": "presence", "people": [{"display_name", "role", "role_label"}]}
   {"type": "pong"}
   {"type": "error", "code": str, "message": str, ...}
@@ -110,7 +112,10 @@ class IdeaThreadConsumer(JsonFrameConsumer):
                 self.sent_comment_ids.add(item["comment"]["id"])
             await self.send_json(item)
         last_id = max([after, *(item["comment"]["id"] for item in frames)])
-        await self.send_json({"type": "caught_up", "last_id": last_id})
+        resume_after = await database_sync_to_async(live.resume_point)(self.idea, after)
+        await self.send_json(
+            {"type": "caught_up", "last_id": last_id, "resume_after": resume_after}
+        )
 
     async def frame_post(self, frame):
         client_id = frame.get("client_id")

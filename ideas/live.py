@@ -4,7 +4,13 @@ The database is the truth. A change is broadcast to the idea's group only after 
 committed (ideas.signals are sent from transaction.on_commit), and a channel layer may drop a
 message, so every frame carries the comment id and the server time ``at`` of the change. A
 client that reconnects, or polls over HTTP where websockets are blocked, asks for everything
-after the last id and since the last ``at`` it saw, and gets it in order.
+after an id and since a time, and gets it in order.
+
+Which id? Ids are given out when a comment is inserted, but transactions commit in any order:
+a reader may see comment 13 while 12 is still being saved. So a catch-up also answers
+``resume_after``: the newest id older than SETTLE_SECONDS, by when every earlier insert has
+long committed. The client resumes from there and drops the ids it already has; a change is
+likewise looked for from SETTLE_SECONDS before the time asked.
 
 Server -> client frames:
   {"type": "comment", "comment": {...}, "at": iso}          a new comment
@@ -12,15 +18,19 @@ Server -> client frames:
   {"type": "support", "idea": id, "supporters": n}          the idea's support count
 """
 
+from datetime import timedelta
+
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.dispatch import receiver
 from django.utils import timezone
 
 from . import signals
 from .models import Comment, Support
 from .templatetags.ideas_tags import user_text
+
+SETTLE_SECONDS = 10
 
 
 def thread_group_name(idea_id):
@@ -103,11 +113,21 @@ def support_changed(sender, idea, **kwargs):
     )
 
 
+def resume_point(idea, after_id=0):
+    """The id a client may next catch up from: every comment at or below it is committed."""
+    settled = Comment.objects.filter(
+        idea=idea, created_at__lte=timezone.now() - timedelta(seconds=SETTLE_SECONDS)
+    ).aggregate(latest=Max("pk"))["latest"]
+    return max(after_id, settled or 0)
+
+
 def catch_up(idea, *, after_id=0, since=None):
     """Frames for what the client has not seen, oldest first: comments newer than ``after_id``,
-    then changes since ``since`` to the comments it already had."""
+    then changes since ``since`` (less the settling time) to the comments it already had."""
     comments = Comment.objects.filter(idea=idea).select_related("author").order_by("pk")
     now = timezone.now()
+    if since is not None:
+        since -= timedelta(seconds=SETTLE_SECONDS)
     frames = [frame("comment", comment, at=now) for comment in comments.filter(pk__gt=after_id)]
     if since is not None:
         changed = (

@@ -29,4 +29,11 @@ def catch_up(request, pk):
         )
     frames = live.catch_up(idea, after_id=after, since=since)
     last_id = max([after, *(frame["comment"]["id"] for frame in frames)])
-    return JsonResponse({"frames": frames, "last_id": last_id, "at": timezone.now().isoformat()})
+    return JsonResponse(
+        {
+            "frames": frames,
+            "last_id": last_id,
+            "resume_after": live.resume_point(idea, after),
+            "at": timezone.now().isoformat(),
+        }
+    )

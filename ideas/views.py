@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from . import services
+from . import live, services
 from .access import get_comment_for, get_idea_for, get_round_for
 from .explain import why_not_comment, why_not_post_idea
 from .forms import CommentEditForm, CommentForm, IdeaFilterForm, IdeaForm, ReasonForm
@@ -148,13 +148,13 @@ def _comment_context(request, idea, form=None, posted=None):
             # The rules look at reply.idea.round; sharing the instance keeps that query-free.
             reply.idea = idea
     user = request.user
-    ids = [c.pk for comment in comments for c in (comment, *comment.replies.all())]
+    ids = [comment.pk for comment in comments]
     return {
         "idea": idea,
         "round": idea.round,
         "comments": comments,
-        # Where the live thread starts: the last comment on the page and the time it was drawn.
-        "live_last_id": max(ids, default=0),
+        # Where the live thread resumes from (ideas.live.resume_point) and when it was drawn.
+        "live_last_id": live.resume_point(idea) if ids else 0,
         "live_since": timezone.now().isoformat(),
         # Unsaved stand-ins (id 0) from which the page draws the actions this viewer may take
         # on comments that arrive live: on someone else's comment, and on their own.

@@ -34,3 +34,14 @@ def demo_pages(db):
     from cms.demo import seed_pages
 
     seed_pages()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests last. Playwright keeps an event loop running in the main thread from the
+    first browser test to the end of the session, and async tests (websockets, workers)
+    cannot run beside it. pytest-django has ordered the rest by kind of database access by
+    now; this keeps that order and moves the browser tests behind it."""
+    browser = [item for item in items if "tests/e2e/" in str(item.path)]
+    if browser:
+        items[:] = [item for item in items if item not in browser] + browser

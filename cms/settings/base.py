@@ -132,7 +132,9 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            # A group message to a channel whose queue is full is dropped: room for bursts
+            # to many listeners (100 by default) before a slow one loses live frames.
+            "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 60},
         }
     }
 else:

@@ -20,6 +20,7 @@
   const FAILURES_BEFORE_POLLING = 3;
   const text = (name) => section.dataset["text" + name] || "";
 
+  // Catch up from here: every comment at or below it is on the page (see ideas/live.py).
   let lastId = Number(section.dataset.lastId || 0);
   let since = section.dataset.since || null;
   let socket = null;
@@ -160,7 +161,6 @@
         }
       }
     }
-    lastId = Math.max(lastId, comment.id);
     if (frame.at) since = later(since, frame.at);
   }
 
@@ -181,7 +181,7 @@
   function handle(frame) {
     if (frame.type === "comment" || frame.type === "comment_changed") showComment(frame);
     else if (frame.type === "caught_up") {
-      lastId = Math.max(lastId, frame.last_id);
+      lastId = Math.max(lastId, frame.resume_after);
       if (pending && socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(pending));
     }
     else if (frame.type === "presence") showPresence(frame.people);
@@ -259,7 +259,7 @@
       .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
       .then(function (data) {
         data.frames.forEach(handle);
-        lastId = Math.max(lastId, data.last_id);
+        lastId = Math.max(lastId, data.resume_after);
         since = later(since, data.at);
       })
       .catch(function () {
