@@ -1,8 +1,9 @@
 """Idea rounds in the Wagtail admin: staff create and run rounds in their own regions,
 administrators everywhere.
 
-The region scope is a permission policy over ``IdeaRound.objects.managed_by`` plus views that
-only look rounds up through it, so an edit URL for another region's round is a 404.
+The region scope is a permission policy over ``IdeaRound.objects.managed_by`` plus the views
+of panels.scoped_admin, which only look rounds up through it: an edit URL for another region's
+round is a 404.
 """
 
 from django.contrib.auth import get_user_model
@@ -10,14 +11,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.views import generic
-from wagtail.admin.views.generic import history, usage
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from accounts.roles import Role
 from panels.models import Panel, Region
+from panels.scoped_admin import ScopedIndexView, ScopedViewSet
 
 from .models import IdeaRound
 
@@ -67,39 +66,8 @@ round_policy = RoundPolicy(IdeaRound)
 register_permission_policy(IdeaRound, round_policy)
 
 
-def _managed(view):
-    return round_policy.instances_user_has_any_permission_for(
-        view.request.user, ["change", "view"]
-    ).select_related("region", "panel")
-
-
-class RoundIndexView(generic.IndexView):
-    def get_base_queryset(self):
-        return _managed(self)
-
-
-class ManagedRoundsMixin:
-    def get_queryset(self):
-        return _managed(self)
-
-    def get_base_object_queryset(self):
-        return _managed(self)
-
-
-class RoundEditView(ManagedRoundsMixin, generic.EditView):
-    pass
-
-
-class RoundDeleteView(ManagedRoundsMixin, generic.DeleteView):
-    pass
-
-
-class RoundHistoryView(ManagedRoundsMixin, history.HistoryView):
-    pass
-
-
-class RoundUsageView(ManagedRoundsMixin, usage.UsageView):
-    pass
+class RoundIndexView(ScopedIndexView):
+    select_related_fields = ("region", "panel")
 
 
 class IdeaRoundAdminForm(WagtailAdminModelForm):
@@ -137,19 +105,13 @@ class IdeaRoundAdminForm(WagtailAdminModelForm):
             self.initial.setdefault("run_by", user.pk)
 
 
-class IdeaRoundViewSet(ModelViewSet):
+class IdeaRoundViewSet(ScopedViewSet):
     model = IdeaRound
     name = "idea_rounds"
     icon = "comment"
     menu_label = _("Idea rounds")
     add_to_admin_menu = True
     index_view_class = RoundIndexView
-    edit_view_class = RoundEditView
-    delete_view_class = RoundDeleteView
-    history_view_class = RoundHistoryView
-    usage_view_class = RoundUsageView
-    copy_view_enabled = False
-    inspect_view_enabled = False
     list_display = ["title", "region", "panel", "phase_label", "ideation_starts", "closes_at"]
     list_filter = ["region", "phase_override"]
     search_fields = ["title", "description"]

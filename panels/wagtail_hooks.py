@@ -13,7 +13,6 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import BasePermissionPolicy
@@ -23,6 +22,7 @@ from accounts.roles import Role
 
 from . import services
 from .models import LANGUAGE_NAMES, Meeting, Membership, MembershipStatus, Panel, Region
+from .scoped_admin import ScopedEditView, ScopedIndexView, ScopedViewSet
 from .urls import RESERVED_SLUGS
 
 # --- Who may do what ----------------------------------------------------------------------
@@ -108,56 +108,6 @@ register_permission_policy(Panel, panel_policy)
 register_permission_policy(Meeting, meeting_policy)
 register_permission_policy(Membership, membership_policy)
 register_permission_policy(Region, AdministratorsOnlyPolicy(Region))
-
-
-# --- Views that only see their rows -------------------------------------------------------
-
-
-def _scoped(view):
-    return view.permission_policy.instances_user_has_any_permission_for(
-        view.request.user, ["change", "view", "delete"]
-    )
-
-
-class ScopedIndexView(generic.IndexView):
-    def get_base_queryset(self):
-        return _scoped(self).select_related(*self.select_related_fields)
-
-    select_related_fields = ()
-
-
-class ScopedObjectMixin:
-    def get_queryset(self):
-        return _scoped(self)
-
-    def get_base_object_queryset(self):
-        return _scoped(self)
-
-
-class ScopedEditView(ScopedObjectMixin, generic.EditView):
-    pass
-
-
-class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
-    pass
-
-
-class ScopedHistoryView(ScopedObjectMixin, history.HistoryView):
-    pass
-
-
-class ScopedUsageView(ScopedObjectMixin, usage.UsageView):
-    pass
-
-
-class ScopedViewSet(ModelViewSet):
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
-    history_view_class = ScopedHistoryView
-    usage_view_class = ScopedUsageView
-    copy_view_enabled = False
-    inspect_view_enabled = False
-    add_to_admin_menu = False
 
 
 # --- Panels -------------------------------------------------------------------------------
