@@ -87,6 +87,7 @@ class DaphneServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        self.log.close()
 
     def kill(self):
         """Stop at once, as a crashed worker would."""

@@ -60,6 +60,10 @@ def test_a_comment_appears_live_for_the_other_reader(live_url, browser, idea, as
         expect(mine.get_by_role("link", name="Muokkaa")).to_be_visible()
         expect(writer.get_by_label(re.compile("Kommenttisi"))).to_have_value("")
         assert Comment.objects.filter(body="Tämä näkyy heti muillekin.").count() == 1
+        # Support from one person changes the count on the other's page, in words.
+        expect(reader.locator("#support-count")).to_have_text("0 kannattajaa")
+        writer.get_by_role("button", name="Kannata ideaa").click()
+        expect(reader.locator("#support-count")).to_have_text("1 kannattaja")
         assert_accessible(reader, "idea page with a live comment")
     finally:
         writer_context.close()

@@ -187,7 +187,12 @@
     else if (frame.type === "presence") showPresence(frame.people);
     else if (frame.type === "support") {
       const count = document.querySelector("[data-supporters]");
-      if (count) count.textContent = String(frame.supporters);
+      if (count) {
+        count.textContent =
+          frame.supporters === 1
+            ? count.dataset.one
+            : count.dataset.many.replace("{count}", String(frame.supporters));
+      }
     } else if (frame.type === "posted") {
       if (pending && frame.client_id === pending.client_id) pending = null;
       const form = document.querySelector("form[data-live-post]");
