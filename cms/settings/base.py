@@ -132,9 +132,15 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            # A group message to a channel whose queue is full is dropped: room for bursts
-            # to many listeners (100 by default) before a slow one loses live frames.
-            "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 60},
+            "CONFIG": {
+                # redis-py refuses (rather than waits for) a connection past its pool's size,
+                # 100 by default: hundreds of people joining a thread at once need more.
+                "hosts": [{"address": REDIS_URL, "max_connections": 1000}],
+                # A group message to a channel whose queue is full is dropped: room for
+                # bursts to many listeners (100 by default) before a slow one loses frames.
+                "capacity": 1500,
+                "expiry": 60,
+            },
         }
     }
 else:
