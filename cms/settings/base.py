@@ -145,7 +145,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {
+        # Room for bursts, as with Redis above: a full channel drops what is sent to it.
+        "default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 1500}}
+    }
 
 # Background tasks (notification e-mail). Immediately, in the request, unless TASKS_BACKEND is
 # "database": then a worker (manage.py db_worker) runs them from a table.
