@@ -1,15 +1,16 @@
 """Live discussion fan-out benchmark (not a test; run it by hand).
 
     .venv/bin/python tests/bench/live_fanout.py [--listeners 200] [--workers 2]
-        [--posters 4] [--comments 25] [--database-url postgres://...] [--redis-url redis://...]
+        [--posters 4] [--comments 25] [--interval 1.0]
+        [--database-url postgres://...] [--redis-url redis://...]
 
-Starts real daphne workers on a database of its own, connects LISTENERS websocket clients to
-one idea's thread (spread evenly over the workers), lets POSTERS post COMMENTS comments each
-over their own sockets, and measures, for every comment at every listener, the time from the
-moment the poster sent it to the moment the listener received it. It prints one table: the
-production shape (PostgreSQL, Redis, WORKERS workers) and the baseline (one worker, SQLite,
-the in-memory channel layer). Needs PostgreSQL and Redis for the first row; without them,
-only the baseline is measured.
+Starts real daphne workers on a database of its own, connects LISTENERS websocket clients
+to one idea's thread (spread evenly over the workers), lets POSTERS post COMMENTS comments
+each over their own sockets, INTERVAL seconds apart, and measures, for every comment at every
+listener, the time from the moment the poster sent it to the moment the listener received
+it. It prints one table: the production shape (PostgreSQL, Redis, WORKERS workers) and the
+baseline (one worker, SQLite, the in-memory channel layer). Needs PostgreSQL and Redis for
+the first row; without them, only the baseline is measured.
 """
 
 import argparse
@@ -135,7 +136,7 @@ class Cluster:
             process.wait(timeout=20)
 
 
-async def measure(ports, idea, sessions, listeners, comments_each):
+async def measure(ports, idea, sessions, listeners, comments_each, interval):
     import websockets
 
     sent_at = {}
@@ -187,6 +188,7 @@ async def measure(ports, idea, sessions, listeners, comments_each):
                         break
                     if frame["type"] == "error":
                         raise SystemExit(f"posting failed: {frame}")
+                await asyncio.sleep(interval)
 
     readies = [asyncio.Event() for _ in range(listeners)]
     listening = [asyncio.create_task(listen(n, readies[n])) for n in range(listeners)]
@@ -228,7 +230,12 @@ def run_case(name, workers, env, args):
     with Cluster(workers, env) as cluster:
         latencies, comments_per_s, frames_per_s, missing = asyncio.run(
             measure(
-                cluster.ports, prepared["idea"], prepared["sessions"], args.listeners, args.comments
+                cluster.ports,
+                prepared["idea"],
+                prepared["sessions"],
+                args.listeners,
+                args.comments,
+                args.interval,
             )
         )
     ms = [value * 1000 for value in latencies]
@@ -273,6 +280,12 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--posters", type=int, default=4)
     parser.add_argument("--comments", type=int, default=25, help="comments per poster")
+    parser.add_argument(
+        "--interval",
+        type=float,
+        default=1.0,
+        help="seconds each poster waits between comments (0: as fast as acks come back)",
+    )
     parser.add_argument(
         "--database-url", default="postgres://postgres@127.0.0.1:5432/kohtaamo_bench"
     )
