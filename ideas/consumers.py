@@ -32,7 +32,6 @@ from accounts.consumers import JsonFrameConsumer
 from . import live, services
 from .access import get_idea_for
 from .forms import CommentForm
-from .ratelimit import RateLimited, check_comment_rate
 
 # A comment of the longest allowed length, JSON-escaped, fits with room to spare.
 MAX_FRAME_BYTES = 16 * 1024
@@ -141,16 +140,6 @@ class IdeaThreadConsumer(JsonFrameConsumer):
 
     def _post(self, body, parent, client_id):
         """Returns the saved comment, or an error frame."""
-        try:
-            check_comment_rate(self.user)
-        except RateLimited as limited:
-            return {
-                "type": "error",
-                "code": "rate_limited",
-                "message": _("You are commenting very fast. Try again in %(seconds)s seconds.")
-                % {"seconds": limited.retry_after},
-                "retry_after": limited.retry_after,
-            }
         self.idea.refresh_from_db()
         form = CommentForm({"body": body, "parent": parent}, idea=self.idea)
         if not form.is_valid():
@@ -170,6 +159,14 @@ class IdeaThreadConsumer(JsonFrameConsumer):
                 parent=form.cleaned_data["parent"],
                 token=client_id,
             )
+        except services.RateLimited as limited:
+            return {
+                "type": "error",
+                "code": "rate_limited",
+                "message": _("You are commenting very fast. Try again in %(seconds)s seconds.")
+                % {"seconds": limited.retry_after},
+                "retry_after": limited.retry_after,
+            }
         except services.NotAllowed:
             return {
                 "type": "error",

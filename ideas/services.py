@@ -16,6 +16,9 @@ from accounts.notifications import notify
 
 from . import signals
 from .models import Comment, Flag, Idea, ModerationAction, ModerationKind, Support
+from .ratelimit import RateLimited, check_comment_rate
+
+__all__ = ["NotAllowed", "RateLimited"]
 
 
 class NotAllowed(PermissionDenied):
@@ -116,11 +119,15 @@ def toggle_support(person, idea, *, supported=None):
 
 def post_comment(author, idea, *, body, parent=None, token=None):
     """Post a comment. The same ``token`` posts once: sending it again returns the comment
-    the first attempt saved (a client that lost its connection before hearing back)."""
+    the first attempt saved (a client that lost its connection before hearing back).
+
+    Raises ``RateLimited`` when the person comments faster than LIVE_COMMENT_RATE allows,
+    whether through the page's form or the live socket."""
     if token is not None:
         existing = Comment.objects.filter(author=author, submission_token=token).first()
         if existing is not None:
             return existing
+    check_comment_rate(author)
     try:
         return _post_comment(author, idea, body=body, parent=parent, token=token)
     except IntegrityError:

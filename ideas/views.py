@@ -250,10 +250,22 @@ def comment_create(request, pk):
     form = CommentForm(
         request.POST or None, idea=idea, initial={"parent": request.GET.get("parent")}
     )
+    comment = None
     if request.method == "POST" and form.is_valid():
-        comment = services.post_comment(
-            request.user, idea, body=form.cleaned_data["body"], parent=form.cleaned_data["parent"]
-        )
+        try:
+            comment = services.post_comment(
+                request.user,
+                idea,
+                body=form.cleaned_data["body"],
+                parent=form.cleaned_data["parent"],
+            )
+        except services.RateLimited as limited:
+            form.add_error(
+                None,
+                _("You are commenting very fast. Try again in %(seconds)s seconds.")
+                % {"seconds": limited.retry_after},
+            )
+    if comment is not None:
         if is_htmx(request):
             context = _comment_context(request, idea, posted=comment)
             return render(request, "ideas/idea_detail.html#comments", context)

@@ -49,3 +49,19 @@ def test_bad_parameters_are_refused_with_a_reason(client, params):
     response = client.get(reverse("ideas:idea_live", args=[idea.pk]), params)
     assert response.status_code == 400
     assert response.json()["error"]
+
+
+def test_the_comment_form_has_the_same_rate_limit_as_the_socket(client, settings):
+    settings.LIVE_COMMENT_RATE = 2
+    settings.LIVE_COMMENT_WINDOW = 60
+    idea = IdeaFactory(round=IdeaRoundFactory(phase="development"))
+    client.force_login(UserFactory())
+    url = reverse("ideas:comment_create", args=[idea.pk])
+    for n in range(2):
+        assert client.post(url, {"body": f"Kommentti {n}"}).status_code == 302
+    response = client.post(url, {"body": "Kolmas liian nopeasti"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Kolmas liian nopeasti" in page  # what was typed is kept
+    assert response.context["form"].non_field_errors()
+    assert idea.comments.count() == 2
