@@ -16,9 +16,9 @@ from accounts.notifications import notify
 
 from . import signals
 from .models import Comment, Flag, Idea, ModerationAction, ModerationKind, Support
-from .ratelimit import RateLimited, check_comment_rate
 
-__all__ = ["NotAllowed", "RateLimited"]
+# Callers (the views, the live consumer) catch services.RateLimited.
+from .ratelimit import RateLimited, check_comment_rate  # noqa: F401
 
 
 class NotAllowed(PermissionDenied):
