@@ -44,6 +44,12 @@ def registered_kinds():
     return list(_kinds.values())
 
 
+def kind_label(kind):
+    """What a kind of notice is called on the page; an unregistered kind by its name."""
+    registered = _kinds.get(kind)
+    return registered.label if registered else kind
+
+
 def delivery_for(person, kind):
     preference = NotificationPreference.objects.filter(person=person, kind=kind).first()
     if preference is not None:

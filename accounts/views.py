@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from .emails import DIGEST, read_unsubscribe_token
 from .forms import NotificationPreferencesForm, ProfileForm
 from .models import Delivery, Notification, NotificationPreference, User
-from .notifications import _kinds, push_unread_count
+from .notifications import kind_label, push_unread_count
 
 NOTIFICATIONS_PER_PAGE = 30
 
@@ -76,11 +76,7 @@ def unsubscribe(request, token):
     if person is None:
         return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=400)
     kind = found[1]
-    label = (
-        _("the daily digest")
-        if kind == DIGEST
-        else (_kinds[kind].label if kind in _kinds else kind)
-    )
+    label = _("the daily digest") if kind == DIGEST else kind_label(kind)
     done = False
     if request.method == "POST":
         if kind == DIGEST:
