@@ -18,7 +18,15 @@ import rules
 from accounts.roles import Role
 from panels.rules import is_active_member, is_administrator
 
-from .models import DISCUSSION_PHASES, Comment, Idea, IdeaRound, Phase
+from .models import (
+    DISCUSSION_PHASES,
+    Comment,
+    Idea,
+    IdeaRound,
+    OfficialResponse,
+    Phase,
+    Support,
+)
 
 
 def round_of(obj):
@@ -26,7 +34,7 @@ def round_of(obj):
         return obj
     if isinstance(obj, Idea):
         return obj.round
-    if isinstance(obj, Comment):
+    if isinstance(obj, Comment | OfficialResponse):
         return obj.idea.round
     raise TypeError(f"No idea round for {obj!r}")
 
@@ -82,6 +90,34 @@ def is_round_moderator(user, obj):
     )
 
 
+@rules.predicate
+def is_round_official(user, obj):
+    """Staff or a decision-maker acting for the round's region, or an administrator: the
+    people who move ideas along and answer them."""
+    if not user.is_authenticated:
+        return False
+    if is_administrator(user):
+        return True
+    if user.role not in (Role.STAFF, Role.DECISION_MAKER):
+        return False
+    round_ = round_of(obj)
+    return _remembered(
+        round_,
+        user,
+        "official",
+        lambda: round_.region.officials.filter(pk=user.pk).exists(),
+    )
+
+
+@rules.predicate
+def is_official_anywhere(user):
+    """Staff, decision-makers and administrators: they see the response-time dashboard (each
+    for their own regions)."""
+    return user.is_authenticated and (
+        is_administrator(user) or user.role in (Role.STAFF, Role.DECISION_MAKER)
+    )
+
+
 def in_phases(*phases):
     names = "_or_".join(phases)
 
@@ -132,6 +168,27 @@ def can_see_comment_idea(user, comment):
     return can_see_idea.test(user, comment.idea)
 
 
+@rules.predicate
+def is_responder(user, response):
+    return user.is_authenticated and response.responder_id == user.pk
+
+
+@rules.predicate
+def is_answered_by(user, response):
+    """The response answers this person: they wrote the idea or supported it."""
+    if not user.is_authenticated:
+        return False
+    idea = response.idea
+    if idea.author_id == user.pk:
+        return True
+    return _remembered(
+        idea,
+        user,
+        "supporter",
+        lambda: Support.objects.filter(idea=idea, person=user).exists(),
+    )
+
+
 # --- The matrix ---------------------------------------------------------------------------
 
 take_part = is_round_participant & can_see_round
@@ -162,3 +219,13 @@ rules.add_perm(
 rules.add_perm("ideas.moderate_round", is_round_moderator)
 rules.add_perm("ideas.moderate_idea", is_round_moderator)
 rules.add_perm("ideas.moderate_comment", is_round_moderator)
+
+# The feedback loop. Ideas are answered in every phase, also after the round has closed: an
+# idea must not disappear silently. Hidden and withdrawn ideas are not answered.
+rules.add_perm("ideas.change_status", is_round_official & idea_is_public)
+rules.add_perm("ideas.respond_to_idea", is_round_official & idea_is_public)
+# The responder corrects their own words; an administrator may too.
+rules.add_perm("ideas.edit_response", (is_responder & is_round_official) | is_administrator)
+rules.add_perm("ideas.give_feedback_on_response", is_answered_by & ~is_responder)
+rules.add_perm("ideas.handle_clarification", is_round_official)
+rules.add_perm("ideas.see_response_dashboard", is_official_anywhere)
