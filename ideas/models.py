@@ -30,7 +30,14 @@ COMMENT_MAX_LENGTH = 2000
 REASON_MAX_LENGTH = 500
 
 # Round slugs share the URL space with the app's own fixed paths (see ideas/urls.py).
-RESERVED_ROUND_SLUGS = {"ideas", "comments", "moderation", "report"}
+RESERVED_ROUND_SLUGS = {
+    "ideas",
+    "comments",
+    "moderation",
+    "report",
+    "responses",
+    "clarifications",
+}
 
 
 class Phase(models.TextChoices):
@@ -135,9 +142,25 @@ class IdeaRoundQuerySet(models.QuerySet):
             return self.all()
         return self.filter(_region_staff(user, OuterRef("region")))
 
+    def answered_by(self, user):
+        """Rounds whose ideas a person answers officially: those of the regions they act for as
+        staff or decision-maker; administrators answer everywhere."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        if user.role not in (Role.STAFF, Role.DECISION_MAKER):
+            return self.none()
+        return self.filter(Exists(_officials(user, OuterRef("region"))))
+
     def with_counts(self):
         public_ideas = Idea.objects.public().filter(round=OuterRef("pk")).values("pk")
-        return self.annotate(idea_count=SubqueryCount(public_ideas))
+        answered = Idea.objects.awaiting_answer_or_answered().filter(round=OuterRef("pk"))
+        return self.annotate(
+            idea_count=SubqueryCount(public_ideas),
+            answered_count=SubqueryCount(answered.answered().values("pk")),
+            waiting_count=SubqueryCount(answered.waiting().values("pk")),
+        )
 
     def open_first(self, moment=None):
         """Rounds in an open phase first, then upcoming, then closed; by region within each."""
@@ -281,6 +304,29 @@ class IdeaQuerySet(models.QuerySet):
             Q(hidden_at__isnull=True, withdrawn_at__isnull=True)
             | Q(author=user)
             | _region_staff(user, OuterRef("round__region"))
+        )
+
+    def awaiting_answer_or_answered(self):
+        """The ideas that are owed an official response: public ones that were not merged into
+        another (a merged idea is answered through the idea that took it)."""
+        return self.public().exclude(status=IdeaStatus.MERGED)
+
+    def answered(self):
+        return self.filter(Exists(OfficialResponse.objects.filter(idea=OuterRef("pk"))))
+
+    def waiting(self):
+        return self.exclude(Exists(OfficialResponse.objects.filter(idea=OuterRef("pk"))))
+
+    def response_coverage(self):
+        """How many of these ideas have an official response, how many wait, and since when
+        the longest-waiting one has waited: one query."""
+        has_response = Exists(OfficialResponse.objects.filter(idea=OuterRef("pk")))
+        owed = self.awaiting_answer_or_answered().annotate(has_response=has_response)
+        return owed.aggregate(
+            total=models.Count("pk"),
+            answered=models.Count("pk", filter=Q(has_response=True)),
+            waiting=models.Count("pk", filter=Q(has_response=False)),
+            waiting_since=models.Min("created_at", filter=Q(has_response=False)),
         )
 
     def with_theme(self, slug):

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from accounts.notifications import notify
@@ -139,6 +140,7 @@ def post_comment(author, idea, *, body, parent=None, token=None):
 @transaction.atomic
 def _post_comment(author, idea, *, body, parent, token):
     _require(author, "ideas.comment_on_idea", idea)
+    replied_to = parent
     if parent is not None:
         if parent.idea_id != idea.pk:
             raise ValueError("A reply must be on the same idea as its parent.")
@@ -151,6 +153,17 @@ def _post_comment(author, idea, *, body, parent, token):
         idea=idea, author=author, body=body, parent=parent, submission_token=token
     )
     _after_commit(signals.comment_posted, comment=comment)
+    if replied_to is not None and replied_to.author_id not in (None, author.pk):
+        notify(
+            replied_to.author,
+            kind="ideas.reply",
+            message=format_lazy(
+                gettext_lazy("{name} replied to your comment on “{title}”."),
+                name=author.display_name,
+                title=idea.title,
+            ),
+            url=comment.get_absolute_url(),
+        )
     return comment
 
 

@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from . import live_views, views
+from . import live_views, response_views, views
 
 app_name = "ideas"
 
@@ -21,6 +21,18 @@ urlpatterns = [
     path("ideas/<int:pk>/support/", views.idea_support, name="idea_support"),
     path("ideas/<int:pk>/comment/", views.comment_create, name="comment_create"),
     path("ideas/<int:pk>/live/", live_views.catch_up, name="idea_live"),
+    path("ideas/<int:pk>/status/", response_views.status_change, name="status_change"),
+    path("ideas/<int:pk>/respond/", response_views.respond, name="respond"),
+    path("responses/<int:pk>/edit/", response_views.response_edit, name="response_edit"),
+    path(
+        "responses/<int:pk>/feedback/", response_views.response_feedback, name="response_feedback"
+    ),
+    path("clarifications/", response_views.clarification_queue, name="clarification_queue"),
+    path(
+        "clarifications/<int:pk>/handled/",
+        response_views.clarification_handled,
+        name="clarification_handled",
+    ),
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
     path("comments/<int:pk>/remove/", views.comment_remove, name="comment_remove"),
     path("report/<str:kind>/<int:pk>/", views.flag_create, name="flag"),

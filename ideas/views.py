@@ -23,6 +23,7 @@ from . import live, services
 from .access import get_comment_for, get_idea_for, get_round_for
 from .explain import why_not_comment, why_not_post_idea
 from .forms import CommentEditForm, CommentForm, IdeaFilterForm, IdeaForm, ReasonForm
+from .impact import impact_of
 from .models import Comment, Flag, Idea, IdeaRound, ModerationKind, Phase
 
 IDEAS_PER_PAGE = 20
@@ -103,6 +104,7 @@ def round_detail(request, slug):
             "page_obj": page,
             "ideas": page.object_list,
             "why_not_post": why_not_post_idea(request.user, round_),
+            "coverage": Idea.objects.filter(round=round_).response_coverage(),
             "is_filtered": bool(request.GET.get("q") or request.GET.get("theme")),
         },
     )
@@ -172,6 +174,7 @@ def idea_detail(request, pk):
     idea = get_idea_for(request.user, pk)
     context = _comment_context(request, idea)
     context["themes"] = list(idea.themes.all())
+    context["impact"] = impact_of(idea, request.user)
     return render(request, "ideas/idea_detail.html", context)
 
 

@@ -6,14 +6,27 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag, TaggedItem
 
-from ideas.models import Comment, Idea, Phase, Support
+from ideas.models import (
+    Comment,
+    Idea,
+    IdeaStatus,
+    OfficialResponse,
+    Phase,
+    ResponseFeedback,
+    ResponseVersion,
+    StatusChange,
+    Support,
+    Verdict,
+)
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 
 from .factories import IdeaFactory, IdeaRoundFactory
 
 # Measured with the sizes below; the same for both sizes is the point of the test.
-ROUND_PAGE_QUERIES = 12
-IDEA_PAGE_QUERIES = 13  # includes where the live thread resumes from
+ROUND_PAGE_QUERIES = 13  # includes the response coverage
+# Includes where the live thread resumes from, and the responses, their versions, the viewer's
+# own feedback, the status changes and the merged ideas.
+IDEA_PAGE_QUERIES = 18
 
 
 def many_ideas(round_, count, people):
@@ -44,6 +57,48 @@ def many_comments(idea, count, people):
         Comment(idea=idea, author=people[i % len(people)], body=f"Vastaus {i}", parent=parent)
         for i, parent in enumerate(top[: count - len(top)])
     )
+
+
+def long_history(idea, count, official, people):
+    """``count`` official responses, each edited twice and judged by everyone, and the status
+    changes the first of them made."""
+    change = StatusChange.objects.create(
+        idea=idea,
+        actor=official,
+        actor_role=official.role,
+        from_status=IdeaStatus.SUBMITTED,
+        to_status=IdeaStatus.UNDER_CONSIDERATION,
+        explanation="Otetaan käsittelyyn.",
+    )
+    responses = OfficialResponse.objects.bulk_create(
+        OfficialResponse(
+            idea=idea,
+            responder=official,
+            responder_role=official.role,
+            decision=IdeaStatus.UNDER_CONSIDERATION,
+            reasons=f"Vastaus {i}",
+            status_change=change if i == 0 else None,
+        )
+        for i in range(count)
+    )
+    ResponseVersion.objects.bulk_create(
+        ResponseVersion(response=response, replaced_by=official, reasons=f"Aiempi {n}")
+        for response in responses
+        for n in range(2)
+    )
+    ResponseFeedback.objects.bulk_create(
+        ResponseFeedback(response=response, person=person, verdict=Verdict.PARTLY)
+        for response in responses
+        for person in people
+    )
+    Idea.objects.filter(pk=idea.pk).update(status=IdeaStatus.UNDER_CONSIDERATION)
+    merged = Idea.objects.bulk_create(
+        Idea(
+            round=idea.round, author=people[2], title=f"Yhdistetty {i}", body="x", merged_into=idea
+        )
+        for i in range(count)
+    )
+    return responses, merged
 
 
 @pytest.fixture
@@ -85,6 +140,10 @@ def test_idea_page_queries_do_not_grow(client, panel_round, size, django_assert_
     Comment.objects.filter(idea=idea, pk__in=Comment.objects.filter(idea=idea)[:5]).update(
         hidden_at=idea.created_at
     )
+    Support.objects.create(idea=idea, person=people[0])
+    official = UserFactory(decision_maker=True)
+    round_.region.officials.add(official)
+    long_history(idea, size // 10, official, people)
     client.force_login(people[0])
     with django_assert_num_queries(IDEA_PAGE_QUERIES):
         response = client.get(idea.get_absolute_url())
@@ -93,3 +152,5 @@ def test_idea_page_queries_do_not_grow(client, panel_round, size, django_assert_
         len(c.replies.all()) for c in response.context["comments"]
     )
     assert shown == size
+    assert len(response.context["impact"].responses) == size // 10
+    assert len(response.context["impact"].merged_ideas) == size // 10
