@@ -14,6 +14,7 @@ from accounts.models import User
 from accounts.roles import Role
 from panels.models import Membership, MembershipStatus, Panel, Region
 
+from .demo_feedback import seed_feedback
 from .models import Comment, Flag, Idea, IdeaRound, Phase, Support
 
 # Regions and the panel the rounds need, by slug; the panels seed describes them fully.
@@ -431,3 +432,5 @@ def seed_ideas():
             resolved_at=None,
             defaults={"reason": reason},
         )
+
+    seed_feedback(people)
