@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from ideas.my_impact import my_impact
+
 from . import views
 from .health import healthz
 
@@ -30,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("terms/", views.terms, name="terms"),
     path("privacy/", views.privacy, name="privacy"),
     path("rounds/", include("ideas.urls")),
+    path("my-impact/", my_impact, name="my_impact"),
     path("panels/", include("panels.urls")),
     # Wagtail's page tree last: it answers every path the others leave.
     path("", include(wagtail_urls)),

@@ -1,0 +1,141 @@
+""" "My impact": a person's own contributions and what became of them."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page
+
+from ideas import responses
+from ideas.models import Citation, Comment, Idea, IdeaStatus, Phase, Support
+from tests.factories import UserFactory
+
+from .factories import CommentFactory, IdeaFactory, IdeaRoundFactory, SupportFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/en/my-impact/"
+
+
+@pytest.fixture
+def official(region):
+    person = UserFactory(decision_maker=True)
+    region.officials.add(person)
+    return person
+
+
+@pytest.fixture
+def round_(region):
+    return IdeaRoundFactory(region=region, phase=Phase.DEVELOPMENT)
+
+
+def test_signing_in_first(client):
+    page = client.get(URL)
+    assert page.status_code == 302 and "/accounts/login/" in page["Location"]
+
+
+def test_what_became_of_everything_i_gave(client, round_, official, demo_pages):
+    me = UserFactory(display_name="Minä")
+    answered = IdeaFactory(round=round_, author=me, title="Vastattu idea")
+    implemented = IdeaFactory(round=round_, author=me, title="Toteutunut idea")
+    IdeaFactory(round=round_, author=me, title="Odottava idea")
+    IdeaFactory(round=round_, title="Jonkun muun idea")  # not mine
+    theirs = IdeaFactory(round=round_, title="Idea jota kommentoin")
+    supported = IdeaFactory(round=round_, title="Idea jota tuin")
+    hidden = IdeaFactory(round=round_, title="Piilotettu idea", hidden_at=timezone.now())
+    CommentFactory(idea=theirs, author=me, body="Hyvä ajatus!")
+    CommentFactory(idea=hidden, author=me, body="Tätä ei näy")
+    SupportFactory(idea=supported, person=me)
+
+    responses.publish_response(
+        official, answered, decision=IdeaStatus.UNDER_CONSIDERATION, reasons="Selvitetään."
+    )
+    for status in (
+        IdeaStatus.UNDER_CONSIDERATION,
+        IdeaStatus.IN_DEVELOPMENT,
+        IdeaStatus.IMPLEMENTED,
+    ):
+        responses.change_status(official, implemented, status, explanation="Eteenpäin.")
+    responses.publish_response(
+        official, implemented, decision=IdeaStatus.IMPLEMENTED, reasons="Valmis."
+    )
+    responses.publish_response(
+        official, theirs, decision=IdeaStatus.NOT_TAKEN_FORWARD, reasons="Ei resursseja."
+    )
+    report = Page.objects.filter(depth=2).first()  # a live page of the demo tree
+    Citation.objects.create(idea=implemented, page=report)
+
+    client.force_login(me)
+    page = client.get(URL)
+    text = page.content.decode()
+    totals = page.context["totals"]
+    assert (totals["ideas"], totals["answered"], totals["implemented"]) == (3, 2, 1)
+    assert (totals["comments"], totals["supports"], totals["cited"]) == (1, 1, 1)
+    for title in ("Vastattu idea", "Toteutunut idea", "Odottava idea", "Idea jota kommentoin"):
+        assert title in text
+    assert "Idea jota tuin" in text
+    assert "Jonkun muun idea" not in text
+    assert "Piilotettu idea" not in text and "Tätä ei näy" not in text
+    assert "not taken forward" in text
+    assert "Waiting for an official response" in text
+    assert f'Cited in: <a href="{report.url}">{report.title}</a>' in text
+
+    # Newest change first: the citation came last, then the response to the commented idea.
+    kinds = [(entry.kind, entry.idea.title) for entry in page.context["entries"]]
+    assert kinds[:2] == [("idea", "Toteutunut idea"), ("comment", "Idea jota kommentoin")]
+
+
+def test_withdrawn_ideas_stay_in_their_authors_history(client, round_):
+    me = UserFactory()
+    IdeaFactory(round=round_, author=me, title="Peruttu", withdrawn_at=timezone.now())
+    client.force_login(me)
+    text = client.get(URL).content.decode()
+    assert "Peruttu" in text and "withdrawn" in text
+
+
+def many_contributions(person, round_, official, count):
+    others = UserFactory()
+    mine = Idea.objects.bulk_create(
+        Idea(round=round_, author=person, title=f"Oma {i}", body="x") for i in range(count)
+    )
+    theirs = Idea.objects.bulk_create(
+        Idea(round=round_, author=others, title=f"Muiden {i}", body="x") for i in range(count)
+    )
+    Comment.objects.bulk_create(Comment(idea=idea, author=person, body="k") for idea in theirs)
+    Support.objects.bulk_create(Support(idea=idea, person=person) for idea in theirs)
+    for idea in mine[:3] + theirs[:3]:
+        responses.publish_response(
+            official, idea, decision=IdeaStatus.UNDER_CONSIDERATION, reasons="r"
+        )
+
+
+@pytest.mark.parametrize("size", [5, 60])
+def test_queries_do_not_grow_with_a_persons_history(client, round_, official, size):
+    me = UserFactory()
+    many_contributions(me, round_, official, size)
+    client.force_login(me)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(URL)
+    assert page.status_code == 200
+    assert page.context["totals"]["ideas"] == size
+    assert page.context["totals"]["comments"] == size
+    assert len(queries) == MY_IMPACT_QUERIES, [q["sql"][:120] for q in queries]
+
+
+# Session, user, the three kinds of contribution, the citations of the ideas on the page, and
+# the page frame (unread count, permissions).
+MY_IMPACT_QUERIES = 9
+
+
+def test_an_old_idea_changes_recently(round_, official, client):
+    me = UserFactory()
+    old = IdeaFactory(
+        round=round_, author=me, title="Vanha", created_at=timezone.now() - timedelta(days=90)
+    )
+    IdeaFactory(round=round_, author=me, title="Uusi")
+    responses.publish_response(official, old, decision=IdeaStatus.UNDER_CONSIDERATION, reasons="r")
+    client.force_login(me)
+    entries = client.get(URL).context["entries"]
+    assert [entry.item.title for entry in entries] == ["Vanha", "Uusi"]
