@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 import rules
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Notification
 from ideas import responses, services
@@ -24,6 +24,14 @@ from tests.factories import RegionFactory, UserFactory
 from .factories import CommentFactory, IdeaFactory, IdeaRoundFactory, SupportFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Messages from the services are matched in English; notices still follow each
+    recipient's own language."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -455,6 +463,6 @@ def test_round_coverage(client, region, decision_maker):
     coverage = type(answered).objects.filter(round=round_).response_coverage()
     assert (coverage["total"], coverage["answered"], coverage["waiting"]) == (3, 1, 2)
     assert coverage["waiting_since"] == now - timedelta(days=40)
-    page = client.get(f"/en{round_.get_absolute_url()}").content.decode()
+    page = client.get(round_.get_absolute_url()).content.decode()  # /en/…, in English
     assert "1 of 3 ideas have an official response." in page
     assert "2 are waiting, the longest for 1\xa0month" in page
