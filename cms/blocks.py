@@ -95,7 +95,7 @@ class FiguresBlock(blocks.StructBlock):
 
 
 class CitedIdeasBlock(blocks.StructBlock):
-    """"We heard, we did": chosen ideas with their current status and official responses.
+    """ "We heard, we did": chosen ideas with their current status and official responses.
 
     The ideas are read when the page is shown, not when it is written, so a report always
     tells where an idea stands now. ImpactReportPage.get_context loads every cited idea on

@@ -65,7 +65,7 @@ class ImpactReportIndexPage(Page):
 
 
 class ImpactReportPage(Page):
-    """"You said, we did": decision-makers tell what became of the ideas participants posted.
+    """ "You said, we did": decision-makers tell what became of the ideas participants posted.
 
     Publishing a report records which ideas it cites (ideas.Citation) and tells their authors
     (cms.citations)."""
@@ -75,7 +75,10 @@ class ImpactReportPage(Page):
     )
     report_date = models.DateField(_("date of the report"), default=timezone.localdate)
     period = models.CharField(
-        _("period"), max_length=80, blank=True, help_text=_("The time the report covers, e.g. autumn 2026.")
+        _("period"),
+        max_length=80,
+        blank=True,
+        help_text=_("The time the report covers, e.g. autumn 2026."),
     )
     region = models.ForeignKey(
         Region,
