@@ -12,8 +12,9 @@ ideas then shows "cited in a report" on "my impact" without importing cms.
 - The authors of newly cited ideas are told once per publish, in one notice each however
   many of their ideas the report cites: ideas.cited is delivered by e-mail by default, and
   five e-mails about one report would be noise. The notice links to the report, which lists
-  them all. Publishing again tells nobody again; an idea taken out and later put back is
-  newly cited, and its author is told again.
+  them all. Publishing again tells nobody again, nor does publishing a translation of the
+  report (a page with the same translation key) that cites the same ideas; an idea taken out
+  and later put back is newly cited, and its author is told again.
 - The person who published is told nothing of their own ideas; inactive and deleted
   accounts are told nothing (notify skips them).
 """
@@ -33,7 +34,7 @@ CITED = "ideas.cited"
 @transaction.atomic
 def sync_citations(page, actor=None):
     """Bring ``page``'s citation rows in step with what it cites now; tell the authors of the
-    newly cited ideas. Returns the ideas newly cited."""
+    newly cited ideas. Returns the ideas whose authors were due a notice."""
     cited_ids = set(
         Idea.objects.visible_to(AnonymousUser())
         .filter(pk__in=page.cited_idea_ids())
@@ -46,8 +47,15 @@ def sync_citations(page, actor=None):
         [Citation(idea_id=pk, page_id=page.pk) for pk in sorted(new_ids)],
         ignore_conflicts=True,  # a concurrent publish of the same page wrote it first
     )
+    # A translation of the report (the same report in another language) is not news.
+    told = Citation.objects.filter(
+        idea_id__in=new_ids, page__translation_key=page.translation_key
+    ).exclude(page_id=page.pk)
     newly_cited = list(
-        Idea.objects.filter(pk__in=new_ids).select_related("author").order_by("created_at", "pk")
+        Idea.objects.filter(pk__in=new_ids)
+        .exclude(pk__in=told.values("idea_id"))
+        .select_related("author")
+        .order_by("created_at", "pk")
     )
     _tell_authors(page, newly_cited, actor)
     return newly_cited

@@ -405,3 +405,43 @@ def test_the_chooser_is_for_the_admins_people_only(client):
     response = client.get(reverse("idea_chooser:choose"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
+
+
+# --- Translations and the demo --------------------------------------------------------------
+
+
+def test_a_translation_of_a_report_tells_nobody_again(index):
+    from wagtail.models import Locale
+
+    idea = IdeaFactory()
+    report = make_report(index, idea)
+    Locale.objects.get_or_create(language_code="sv")
+    index.copy_for_translation(Locale.objects.get(language_code="sv"))
+    swedish = report.copy_for_translation(Locale.objects.get(language_code="sv")).specific
+    swedish.title = "Ni sade, vi gjorde"
+    swedish.save_revision().publish()
+
+    assert Citation.objects.filter(idea=idea).count() == 2
+    assert len(cited_notices(idea.author)) == 1
+
+
+def test_the_demo_report_cites_demo_ideas_and_runs_again_quietly(client, settings):
+    from django.core.management import call_command
+
+    from cms.demo import seed_impact_reports
+
+    settings.DEBUG = False
+    call_command("seed_demo")
+    reports = ImpactReportPage.objects.live()
+    assert sorted(reports.values_list("locale__language_code", flat=True)) == ["en", "fi", "sv"]
+    finnish = reports.get(locale__language_code="fi")
+    assert 2 <= len(finnish.cited_idea_ids()) <= 4
+    citations = Citation.objects.count()
+    notices = Notification.objects.filter(kind="ideas.cited").count()
+    assert citations and notices
+
+    seed_impact_reports()
+    assert Citation.objects.count() == citations
+    assert Notification.objects.filter(kind="ideas.cited").count() == notices
+    for report in reports:
+        assert client.get(report.url).status_code == 200
