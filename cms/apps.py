@@ -6,3 +6,6 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Site")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

@@ -4,6 +4,8 @@ Each language has its own page tree (Wagtail's localisation): the Swedish and En
 pages are translations of the Finnish ones, so the language switcher links them.
 """
 
+from datetime import date
+
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
@@ -190,7 +192,8 @@ def _publish(page, content):
     page.title = content["title"]
     page.slug = content["slug"]
     page.lead = content["lead"]
-    page.body = content["body"]
+    if "body" in content:
+        page.body = content["body"]
     page.save_revision().publish()
 
 
@@ -253,3 +256,195 @@ def seed_pages():
             continue
         _translated(home, locale, HOME[code])
         _translated(guide, locale, HOW_IT_WORKS[code])
+
+
+# --- Impact reports: seeded after the ideas, which they cite -------------------------------
+
+REPORT_INDEX = {
+    "fi": {
+        "title": "Sanoitte, teimme",
+        "slug": "sanoitte-teimme",
+        "lead": "Päättäjät kertovat, mitä ideoistanne seurasi.",
+    },
+    "sv": {
+        "title": "Ni sade, vi gjorde",
+        "slug": "ni-sade-vi-gjorde",
+        "lead": "Beslutsfattarna berättar vad era idéer ledde till.",
+    },
+    "en": {
+        "title": "You said, we did",
+        "slug": "you-said-we-did",
+        "lead": "Decision-makers tell what became of your ideas.",
+    },
+}
+
+REPORT = {
+    "fi": {
+        "title": "Sanoitte, teimme – syksy 2026",
+        "slug": "syksy-2026",
+        "period": "syksy 2026",
+        "intro": (
+            "Kiitos kaikille, jotka kertoivat ideansa syksyn ideakierroksilla. Tässä kerromme, "
+            "mitä ideoille on tehty ja mitä seuraavaksi tapahtuu."
+        ),
+        "heading": "Mitä kuulimme",
+        "paragraph": (
+            "<p>Ideakierroksilla toivottiin selkeämpää kieltä, yhtä yhteistä suunnitelmaa ja "
+            "palveluja, jotka ovat auki silloin, kun niitä tarvitaan.</p>"
+        ),
+        "quote": "Kun sama asia pitää kertoa viidelle eri ihmiselle, väsyy.",
+        "said_by": "kehittäjäasiakas, nuorten aikuisten raati",
+        "figures_title": "Syksy lukuina",
+        "figures": [("Ideoita", "ideas"), ("Vastattu", "responded")],
+        "ideas_title": "Kuulimme – näin teimme",
+        "note": "<p>Jokaisen idean sivulla on koko vastaus ja sen historia.</p>",
+    },
+    "sv": {
+        "title": "Ni sade, vi gjorde – hösten 2026",
+        "slug": "hosten-2026",
+        "period": "hösten 2026",
+        "intro": (
+            "Tack till alla som berättade om sina idéer i höstens idérundor. Här berättar vi "
+            "vad som har gjorts med idéerna och vad som händer härnäst."
+        ),
+        "heading": "Det här hörde vi",
+        "paragraph": (
+            "<p>I idérundorna önskade man tydligare språk, en gemensam plan och tjänster som "
+            "är öppna när de behövs.</p>"
+        ),
+        "quote": "När man måste berätta samma sak för fem olika personer blir man trött.",
+        "said_by": "utvecklarklient, panelen för unga vuxna",
+        "figures_title": "Hösten i siffror",
+        "figures": [("Idéer", "ideas"), ("Besvarade", "responded")],
+        "ideas_title": "Det här hörde vi – det här gjorde vi",
+        "note": "<p>På varje idés sida finns hela svaret och dess historik.</p>",
+    },
+    "en": {
+        "title": "You said, we did – autumn 2026",
+        "slug": "autumn-2026",
+        "period": "autumn 2026",
+        "intro": (
+            "Thank you to everyone who shared their ideas in the autumn's idea rounds. Here we "
+            "tell what has been done with the ideas and what happens next."
+        ),
+        "heading": "What we heard",
+        "paragraph": (
+            "<p>In the idea rounds people asked for clearer language, one joint plan, and "
+            "services that are open when they are needed.</p>"
+        ),
+        "quote": "When you have to tell the same thing to five different people, you get tired.",
+        "said_by": "a developer-client, the young adults' panel",
+        "figures_title": "The autumn in figures",
+        "figures": [("Ideas", "ideas"), ("Responded to", "responded")],
+        "ideas_title": "We heard – this is what we did",
+        "note": "<p>Each idea's page has the whole response and its history.</p>",
+    },
+}
+
+
+def _cited_demo_ideas(limit=4):
+    """Public ideas that have official responses, else any public ideas; none if the ideas
+    seed has not run."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from ideas.models import Idea
+
+    public = Idea.objects.visible_to(AnonymousUser()).order_by("created_at", "pk")
+    responded = list(public.filter(responses__isnull=False).distinct()[:limit])
+    return responded or list(public[:limit])
+
+
+def _report_body(content, ideas):
+    from ideas.models import Idea
+
+    counts = {
+        "ideas": Idea.objects.public().count(),
+        "responded": Idea.objects.public().filter(responses__isnull=False).distinct().count(),
+    }
+    return [
+        _heading(content["heading"]),
+        _paragraph(content["paragraph"]),
+        {
+            "type": "participant_quote",
+            "value": {"text": content["quote"], "attribution": content["said_by"]},
+        },
+        {
+            "type": "figures",
+            "value": {
+                "title": content["figures_title"],
+                "figures": [
+                    {
+                        "type": "item",
+                        "value": {"number": str(counts[key]), "label": label},
+                        "id": f"00000000-0000-4000-8000-00000000000{n}",
+                    }
+                    for n, (label, key) in enumerate(content["figures"])
+                ],
+            },
+        },
+        {
+            "type": "ideas",
+            "value": {
+                "title": content["ideas_title"],
+                "ideas": [
+                    {
+                        "type": "item",
+                        "value": idea.pk,
+                        "id": f"00000000-0000-4000-9000-{idea.pk:012d}",
+                    }
+                    for idea in ideas
+                ],
+                "note": content["note"],
+            },
+        },
+    ]
+
+
+def _publish_report(page, content, ideas):
+    page.title = content["title"]
+    page.slug = content["slug"]
+    page.intro = content["intro"]
+    page.period = content["period"]
+    page.report_date = date(2026, 11, 20)
+    page.body = _report_body(content, ideas)
+    page.save_revision().publish()
+
+
+def seed_impact_reports():
+    """A Finnish impact report citing demo ideas, with its Swedish and English translations.
+    Runs after the ideas seed; publishing tells the cited ideas' authors once."""
+    from .models import ImpactReportIndexPage, ImpactReportPage
+
+    ideas = _cited_demo_ideas()
+    if not ideas:
+        return
+    locales = _locales()
+    default = settings.LANGUAGE_CODE
+    home = HomePage.objects.get(locale=locales[default])
+
+    index = ImpactReportIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = home.add_child(
+            instance=ImpactReportIndexPage(
+                title=REPORT_INDEX[default]["title"], slug=REPORT_INDEX[default]["slug"]
+            )
+        )
+    _publish(index, REPORT_INDEX[default])
+
+    report = ImpactReportPage.objects.child_of(index).first()
+    if report is None:
+        report = index.add_child(
+            instance=ImpactReportPage(
+                title=REPORT[default]["title"], slug=REPORT[default]["slug"], live=False
+            )
+        )
+    _publish_report(report, REPORT[default], ideas)
+
+    for code, locale in locales.items():
+        if code == default:
+            continue
+        _translated(index, locale, REPORT_INDEX[code])
+        translation = report.get_translation_or_none(locale)
+        if translation is None:
+            translation = report.copy_for_translation(locale)
+        _publish_report(translation.specific, REPORT[code], ideas)

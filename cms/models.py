@@ -1,10 +1,13 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from .blocks import BodyBlock
+from panels.models import Region
+
+from .blocks import BodyBlock, ImpactReportBodyBlock, cited_idea_ids, load_cited_ideas
 
 
 class HomePage(Page):
@@ -33,3 +36,83 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = _("content page")
+
+
+class ImpactReportIndexPage(Page):
+    """Where a language's impact reports live. Decision-makers may add, edit and publish
+    pages below it (cms.signals grants it), and nowhere else in the page tree."""
+
+    lead = models.TextField(_("lead"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("lead")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.ImpactReportPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("impact report index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["reports"] = (
+            ImpactReportPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("region")
+            .order_by("-report_date", "-first_published_at")
+        )
+        return context
+
+
+class ImpactReportPage(Page):
+    """ "You said, we did": decision-makers tell what became of the ideas participants posted.
+
+    Publishing a report records which ideas it cites (ideas.Citation) and tells their authors
+    (cms.citations)."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("The opening paragraph, in plain language.")
+    )
+    report_date = models.DateField(_("date of the report"), default=timezone.localdate)
+    period = models.CharField(
+        _("period"),
+        max_length=80,
+        blank=True,
+        help_text=_("The time the report covers, e.g. autumn 2026."),
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="impact_reports",
+        help_text=_("Leave empty for a report that covers every region."),
+    )
+    body = StreamField(ImpactReportBodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("report_date"),
+        FieldPanel("period"),
+        FieldPanel("region"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields]
+    parent_page_types = ["cms.ImpactReportIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("impact report")
+        verbose_name_plural = _("impact reports")
+
+    def cited_idea_ids(self):
+        return cited_idea_ids(self.body)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Every idea block on the page reads from this one load: the page's queries stay the
+        # same however many ideas it cites.
+        context["cited_ideas"] = load_cited_ideas(self.cited_idea_ids(), request.user)
+        return context

@@ -126,3 +126,11 @@ idea_round_viewset = IdeaRoundViewSet()
 @hooks.register("register_admin_viewset")
 def register_idea_round_viewset():
     return idea_round_viewset
+
+
+# The idea chooser for impact reports (cms): see ideas.choosers.
+@hooks.register("register_admin_viewset")
+def register_idea_chooser_viewset():
+    from .choosers import idea_chooser_viewset
+
+    return idea_chooser_viewset

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import DEMO_PEOPLE, seed_people
-from cms.demo import seed_pages
+from cms.demo import seed_impact_reports, seed_pages
 from ideas.demo import seed_ideas
 from panels.demo import seed_panels
 
@@ -24,6 +24,7 @@ class Command(BaseCommand):
             seed_pages()
             seed_panels()
             seed_ideas()
+            seed_impact_reports()  # last: it cites the ideas
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         if settings.DEBUG:
             self.stdout.write("Demo log-ins (e-mail / password):")
