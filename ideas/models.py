@@ -30,7 +30,7 @@ COMMENT_MAX_LENGTH = 2000
 REASON_MAX_LENGTH = 500
 
 # Round slugs share the URL space with the app's own fixed paths (see ideas/urls.py).
-RESERVED_ROUND_SLUGS = {"ideas", "comments", "moderation", "report"}
+RESERVED_ROUND_SLUGS = {"ideas", "comments", "moderation", "report", "dashboard"}
 
 
 class Phase(models.TextChoices):
