@@ -61,6 +61,10 @@ class DashboardFilterForm(forms.Form):
         region, round_ = data.get("region"), data.get("round")
         if region and round_ and round_.region_id != region.pk:
             self.add_error("round", _("That round is not in the chosen region."))
+            # The template gives the error this id, so that screen readers read it with the field.
+            self.fields["round"].widget.attrs.update(
+                {"aria-invalid": "true", "aria-describedby": "id_round-error"}
+            )
         return data
 
     def names_unknown_choice(self):

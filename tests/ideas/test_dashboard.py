@@ -329,7 +329,22 @@ def test_a_round_of_another_region_than_the_chosen_one_is_explained(client, answ
     client.force_login(UserFactory(administrator=True))
     response = client.get("/en" + PAGE, {"region": region.pk, "round": arki.pk})
     assert response.status_code == 200
-    assert "That round is not in the chosen region." in response.content.decode()
+    html = response.content.decode()
+    assert (
+        '<p class="form__errors" id="id_round-error">That round is not in the chosen region.'
+        in html
+    )
+    assert 'aria-describedby="id_round-error"' in html and 'aria-invalid="true"' in html
+
+
+@pytest.mark.django_db
+def test_an_official_of_no_region_is_told_there_is_nothing_to_show(client, answered_ideas):
+    client.force_login(UserFactory(staff=True))
+    response = client.get("/en" + PAGE)
+    assert response.status_code == 200
+    assert response.context["region_rows"] == [] and response.context["round_rows"] == []
+    assert "You do not act for any region yet" in response.content.decode()
+    assert answered_ideas["a4"].title not in response.content.decode()
 
 
 @pytest.mark.django_db
