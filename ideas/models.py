@@ -37,6 +37,7 @@ RESERVED_ROUND_SLUGS = {
     "report",
     "responses",
     "clarifications",
+    "dashboard",
 }
 
 

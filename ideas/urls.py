@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from . import live_views, response_views, views
+from . import dashboard_views, live_views, response_views, views
 
 app_name = "ideas"
 
@@ -36,6 +36,12 @@ urlpatterns = [
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
     path("comments/<int:pk>/remove/", views.comment_remove, name="comment_remove"),
     path("report/<str:kind>/<int:pk>/", views.flag_create, name="flag"),
+    path("dashboard/", dashboard_views.response_dashboard, name="response_dashboard"),
+    path(
+        "dashboard/export.csv",
+        dashboard_views.response_dashboard_csv,
+        name="response_dashboard_csv",
+    ),
     path("<slug:slug>/", views.round_detail, name="round_detail"),
     path("<slug:slug>/new/", views.idea_create, name="idea_create"),
 ]

@@ -283,3 +283,7 @@ LOGGING = {
     # Every task run (search index, reference index) would otherwise be logged twice.
     "loggers": {"django.tasks": {"level": env("TASKS_LOG_LEVEL", "WARNING")}},
 }
+
+# The response-time dashboard (/rounds/dashboard/): an idea waiting longer than this for its
+# first official response is overdue.
+IDEA_RESPONSE_TARGET_DAYS = int(env("IDEA_RESPONSE_TARGET_DAYS", "30"))
