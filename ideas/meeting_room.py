@@ -122,7 +122,8 @@ def post_message(author, room, *, body, token=None):
 
 @transaction.atomic
 def _post_message(author, room, *, body, token):
-    if not room.is_open and rules.has_perm("ideas.see_meeting_room", author, room):
+    # "Closed" is an answer for those who could speak were it open; others are just refused.
+    if not room.is_open and rules.has_perm("ideas.speak_in_meeting_room", author, room):
         raise RoomClosed("ideas.post_in_meeting_room")
     _require(author, "ideas.post_in_meeting_room", room)
     message = RoomMessage.objects.create(
