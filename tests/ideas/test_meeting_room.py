@@ -560,3 +560,25 @@ def test_room_page_queries_do_not_grow(size, django_assert_num_queries):
         response = client.get(setup.url())
     assert response.status_code == 200
     assert len(response.context["room_messages"]) == size
+
+
+# --- Demo data ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_closed_room_with_a_conversation_and_an_open_room(settings):
+    from django.core.management import call_command
+
+    from ideas.demo import seed_meeting_rooms
+    from ideas.models import MeetingRoom
+
+    settings.DEBUG = False
+    call_command("seed_demo")
+    counts = (MeetingRoom.objects.count(), RoomMessage.objects.count())
+    seed_meeting_rooms()
+    assert (MeetingRoom.objects.count(), RoomMessage.objects.count()) == counts
+    states = sorted(room.state for room in MeetingRoom.objects.all())
+    assert states == ["closed", "open"]
+    closed = MeetingRoom.objects.get(closed_at__isnull=False)
+    assert closed.messages.count() >= 5
+    assert closed.messages.values("author").distinct().count() >= 4
