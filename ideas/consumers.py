@@ -1,13 +1,17 @@
-"""The live idea thread at /ws/ideas/<idea id>/.
+"""Live discussions over websockets: an idea's thread at /ws/ideas/<idea id>/ and a panel
+meeting's live room at /ws/meetings/<meeting id>/room/. Both speak one protocol, implemented
+once in ``LiveDiscussionConsumer``; a subclass says what the discussion is, who may see it and
+how a post is saved.
 
 Client -> server frames:
-  {"type": "post", "body": str, "parent": id | null, "client_id": str}
+  {"type": "post", "body": str, "parent": id | null, "client_id": str}   (no parent in a room)
   {"type": "catch_up", "after": last comment id seen, "since": last "at" seen | null}
   {"type": "ping"}                                   also keeps the person in the presence list
 Server -> client frames:
-  {"type": "hello", "idea": id, "user": {...} | null, "can_post": bool}
+  {"type": "hello", "idea": id | "meeting": id, "user": {...} | null, "can_post": bool}
+                                                     a room's hello also has "room_state"
   {"type": "posted", "client_id": str, "id": id}     the sender's own post was saved
-  {"type": "comment" | "comment_changed" | "support", ...}   see ideas.live
+  {"type": "comment" | "comment_changed" | "support" | "room", ...}   see ideas.live
   {"type": "caught_up", "last_id": id, "resume_after": id}
                                                      the catch-up frames have all been sent;
                                                      catch up from resume_after next time
@@ -15,7 +19,7 @@ Server -> client frames:
   {"type": "pong"}
   {"type": "error", "code": str, "message": str, ...}
 
-Posting here is the same action as the comment form: the same form validation, the same
+Posting here is the same action as the page's form: the same form validation, the same
 service (rules checked, one transaction, broadcast after commit).
 """
 
@@ -29,36 +33,89 @@ from django.utils.translation import gettext as _
 
 from accounts.consumers import JsonFrameConsumer
 
-from . import live, services
+from . import live, meeting_room, services
 from .access import get_idea_for
 from .forms import CommentForm
+from .models import MeetingRoom
+from .room_forms import RoomMessageForm
 
 # A comment of the longest allowed length, JSON-escaped, fits with room to spare.
 MAX_FRAME_BYTES = 16 * 1024
 # People who have not been heard of for this long have left (a worker may have died).
 PRESENCE_TIMEOUT_SECONDS = 70
 
+person_data = live.person_data
 
-def person_data(user):
+
+def invalid_frame(form):
     return {
-        "id": user.pk,
-        "display_name": user.display_name,
-        "role": user.role,
-        "role_label": str(user.get_role_display()),
+        "type": "error",
+        "code": "invalid",
+        "message": " ".join(str(e) for errors in form.errors.values() for e in errors),
+        "errors": {field: [str(e) for e in errors] for field, errors in form.errors.items()},
     }
 
 
-class IdeaThreadConsumer(JsonFrameConsumer):
+def rate_limited_frame(limited):
+    return {
+        "type": "error",
+        "code": "rate_limited",
+        "message": _("You are commenting very fast. Try again in %(seconds)s seconds.")
+        % {"seconds": limited.retry_after},
+        "retry_after": limited.retry_after,
+    }
+
+
+class LiveDiscussionConsumer(JsonFrameConsumer):
+    """One live discussion: joining its group, catch-up, posting, presence, never a comment
+    twice on one connection. Subclasses fill in the methods under "The discussion"; those
+    marked sync run in a thread (database_sync_to_async), the only place the ORM is used."""
+
     max_frame_bytes = MAX_FRAME_BYTES
+    # Frames may name a parent comment (idea threads); rooms are flat.
+    has_replies = True
+
+    # --- The discussion (for subclasses) ------------------------------------------------
+
+    def load_discussion(self):
+        """Sync. The discussion, if the person may see it; None otherwise."""
+        raise NotImplementedError
+
+    def group_name(self):
+        raise NotImplementedError
+
+    def hello_fields(self):
+        """Sync. What the hello frame says about the discussion, besides the person."""
+        raise NotImplementedError
+
+    def can_post(self):
+        """Sync."""
+        raise NotImplementedError
+
+    def catch_up(self, after_id, since):
+        """Sync. Frames for what the client has not seen (ideas.live)."""
+        raise NotImplementedError
+
+    def resume_point(self, after_id):
+        """Sync."""
+        raise NotImplementedError
+
+    def save_post(self, body, parent, client_id):
+        """Sync. The saved comment or message, or an error frame (a dict)."""
+        raise NotImplementedError
+
+    login_to_post = ""  # the error message for anonymous posters
+
+    # --- Connection ---------------------------------------------------------------------
 
     async def connect(self):
         self.user = self.scope["user"]
-        self.idea = await database_sync_to_async(self._visible_idea)()
-        if self.idea is None:
+        self.discussion = await database_sync_to_async(self.load_discussion)()
+        if self.discussion is None:
             # Not found and not allowed look the same, as on the HTML pages.
             await self.close(code=4404)
             return
-        self.group = live.thread_group_name(self.idea.pk)
+        self.group = self.group_name()
         self.roster = {}  # channel name -> (person, last heard of)
         # Comments this connection has sent: one that arrives both through catch-up and live
         # (saved while the client was catching up) goes out once.
@@ -68,9 +125,9 @@ class IdeaThreadConsumer(JsonFrameConsumer):
         await self.send_json(
             {
                 "type": "hello",
-                "idea": self.idea.pk,
+                **await database_sync_to_async(self.hello_fields)(),
                 "user": person_data(self.user) if self.user.is_authenticated else None,
-                "can_post": await database_sync_to_async(self._can_post)(),
+                "can_post": await database_sync_to_async(self.can_post)(),
             }
         )
         await self._announce("presence.join")
@@ -79,15 +136,6 @@ class IdeaThreadConsumer(JsonFrameConsumer):
         if getattr(self, "group", None):
             await self._announce("presence.leave")
             await self.channel_layer.group_discard(self.group, self.channel_name)
-
-    def _visible_idea(self):
-        try:
-            return get_idea_for(self.user, self.scope["url_route"]["kwargs"]["idea_id"])
-        except Http404:
-            return None
-
-    def _can_post(self):
-        return rules.has_perm("ideas.comment_on_idea", self.user, self.idea)
 
     # --- Frames from the client ---------------------------------------------------------
 
@@ -103,15 +151,13 @@ class IdeaThreadConsumer(JsonFrameConsumer):
             return await self.send_error(
                 "malformed", '"after" is a comment id and "since" a time from an earlier frame.'
             )
-        frames = await database_sync_to_async(live.catch_up)(
-            self.idea, after_id=after, since=since_time
-        )
+        frames = await database_sync_to_async(self.catch_up)(after, since_time)
         for item in frames:
             if item["type"] == "comment":
                 self.sent_comment_ids.add(item["comment"]["id"])
             await self.send_json(item)
         last_id = max([after, *(item["comment"]["id"] for item in frames)])
-        resume_after = await database_sync_to_async(live.resume_point)(self.idea, after)
+        resume_after = await database_sync_to_async(self.resume_point)(after)
         await self.send_json(
             {"type": "caught_up", "last_id": last_id, "resume_after": resume_after}
         )
@@ -125,54 +171,21 @@ class IdeaThreadConsumer(JsonFrameConsumer):
                 "malformed", '"client_id" is a text of at most 64 characters.'
             )
         if not self.user.is_authenticated:
-            return await self.send_error("forbidden", _("Log in to comment."), client_id=client_id)
+            return await self.send_error("forbidden", str(self.login_to_post), client_id=client_id)
         body, parent = frame.get("body"), frame.get("parent")
-        if not isinstance(body, str) or not (parent is None or isinstance(parent, int)):
+        parent_ok = parent is None or (self.has_replies and isinstance(parent, int))
+        if not isinstance(body, str) or not parent_ok:
             return await self.send_error(
                 "malformed",
-                '"body" is text and "parent" a comment id or null.',
+                '"body" is text and "parent" a comment id or null.'
+                if self.has_replies
+                else '"body" is text; messages here have no parent.',
                 client_id=client_id,
             )
-        result = await database_sync_to_async(self._post)(body, parent, client_id)
+        result = await database_sync_to_async(self.save_post)(body, parent, client_id)
         if isinstance(result, dict):
             return await self.send_json({**result, "client_id": client_id})
         await self.send_json({"type": "posted", "client_id": client_id, "id": result.pk})
-
-    def _post(self, body, parent, client_id):
-        """Returns the saved comment, or an error frame."""
-        self.idea.refresh_from_db()
-        form = CommentForm({"body": body, "parent": parent}, idea=self.idea)
-        if not form.is_valid():
-            return {
-                "type": "error",
-                "code": "invalid",
-                "message": " ".join(str(e) for errors in form.errors.values() for e in errors),
-                "errors": {
-                    field: [str(e) for e in errors] for field, errors in form.errors.items()
-                },
-            }
-        try:
-            return services.post_comment(
-                self.user,
-                self.idea,
-                body=form.cleaned_data["body"],
-                parent=form.cleaned_data["parent"],
-                token=client_id,
-            )
-        except services.RateLimited as limited:
-            return {
-                "type": "error",
-                "code": "rate_limited",
-                "message": _("You are commenting very fast. Try again in %(seconds)s seconds.")
-                % {"seconds": limited.retry_after},
-                "retry_after": limited.retry_after,
-            }
-        except services.NotAllowed:
-            return {
-                "type": "error",
-                "code": "forbidden",
-                "message": _("Comments cannot be posted on this idea now."),
-            }
 
     # --- Events from the group ----------------------------------------------------------
 
@@ -220,3 +233,132 @@ class IdeaThreadConsumer(JsonFrameConsumer):
             people[person["id"]] = person
         ordered = sorted(people.values(), key=lambda p: p["display_name"].lower())
         await self.send_json({"type": "presence", "people": ordered})
+
+
+class IdeaThreadConsumer(LiveDiscussionConsumer):
+    """/ws/ideas/<idea id>/: anyone who may see the idea watches; those who may comment post."""
+
+    login_to_post = _("Log in to comment.")
+
+    @property
+    def idea(self):
+        return self.discussion
+
+    def load_discussion(self):
+        try:
+            return get_idea_for(self.user, self.scope["url_route"]["kwargs"]["idea_id"])
+        except Http404:
+            return None
+
+    def group_name(self):
+        return live.thread_group_name(self.idea.pk)
+
+    def hello_fields(self):
+        return {"idea": self.idea.pk}
+
+    def can_post(self):
+        return rules.has_perm("ideas.comment_on_idea", self.user, self.idea)
+
+    def catch_up(self, after_id, since):
+        return live.catch_up(self.idea, after_id=after_id, since=since)
+
+    def resume_point(self, after_id):
+        return live.resume_point(self.idea, after_id)
+
+    def save_post(self, body, parent, client_id):
+        self.idea.refresh_from_db()
+        form = CommentForm({"body": body, "parent": parent}, idea=self.idea)
+        if not form.is_valid():
+            return invalid_frame(form)
+        try:
+            return services.post_comment(
+                self.user,
+                self.idea,
+                body=form.cleaned_data["body"],
+                parent=form.cleaned_data["parent"],
+                token=client_id,
+            )
+        except services.RateLimited as limited:
+            return rate_limited_frame(limited)
+        except services.NotAllowed:
+            return {
+                "type": "error",
+                "code": "forbidden",
+                "message": _("Comments cannot be posted on this idea now."),
+            }
+
+
+class MeetingRoomConsumer(LiveDiscussionConsumer):
+    """/ws/meetings/<meeting id>/room/: the panel's inner circle watches (ideas.room_rules);
+    members and those who run the room post while it is open. Whether the person may still
+    post is asked again, from fresh rows, for every post: someone removed from the panel
+    mid-session is refused (``forbidden``), and a closed room refuses everyone (``closed``)."""
+
+    has_replies = False
+    login_to_post = _("Log in to take part.")
+
+    def _meeting_id(self):
+        return self.scope["url_route"]["kwargs"]["meeting_id"]
+
+    def _fresh_room(self):
+        """The room as it is now. The rules remember their answers on the panel instance, so a
+        re-check needs a newly loaded one."""
+        return meeting_room.get_room_for(self.user, self._meeting_id())
+
+    def load_discussion(self):
+        try:
+            return self._fresh_room()
+        except Http404:
+            return None
+
+    def group_name(self):
+        return live.room_group_name(self._meeting_id())
+
+    def hello_fields(self):
+        return {"meeting": self.discussion.meeting_id, "room_state": self.discussion.state}
+
+    def can_post(self):
+        return rules.has_perm("ideas.post_in_meeting_room", self.user, self.discussion)
+
+    def catch_up(self, after_id, since):
+        return live.room_catch_up(self._saved_room(), after_id=after_id, since=since)
+
+    def resume_point(self, after_id):
+        return live.room_resume_point(self._saved_room(), after_id)
+
+    def _saved_room(self):
+        """The room may have been opened since this connection began."""
+        if self.discussion.pk is None:
+            self.discussion = (
+                MeetingRoom.objects.filter(meeting_id=self._meeting_id()).first() or self.discussion
+            )
+        return self.discussion
+
+    def save_post(self, body, parent, client_id):
+        form = RoomMessageForm({"body": body})
+        if not form.is_valid():
+            return invalid_frame(form)
+        try:
+            room = self._fresh_room()
+        except Http404:
+            room = None
+        try:
+            if room is None:
+                raise meeting_room.NotAllowed("ideas.see_meeting_room")
+            return meeting_room.post_message(
+                self.user, room, body=form.cleaned_data["body"], token=client_id
+            )
+        except meeting_room.RateLimited as limited:
+            return rate_limited_frame(limited)
+        except meeting_room.RoomClosed:
+            return {
+                "type": "error",
+                "code": "closed",
+                "message": _("The live room is not open: messages cannot be posted now."),
+            }
+        except meeting_room.NotAllowed:
+            return {
+                "type": "error",
+                "code": "forbidden",
+                "message": _("You cannot post in this live room."),
+            }

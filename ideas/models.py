@@ -909,3 +909,104 @@ class Citation(models.Model):
 
     def __str__(self):
         return f"{self.page_id} → {self.idea_id}"
+
+
+# --- Meeting live rooms -------------------------------------------------------------------
+# A panel meeting's live room ("developer café" style): the facilitator opens it, the panel
+# talks in it, and once closed its transcript stays readable to the panel's inner circle.
+# It lives here rather than in panels because panels must not depend on ideas.
+
+
+class MeetingRoom(models.Model):
+    """Created when the room is first opened; a meeting without one has no room yet."""
+
+    meeting = models.OneToOneField(
+        "panels.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="live_room",
+    )
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Set while the room is closed; opening it again clears it.
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("meeting live room")
+        verbose_name_plural = _("meeting live rooms")
+
+    def __str__(self):
+        return str(self.meeting)
+
+    @property
+    def state(self):
+        if self.opened_at is None:
+            return "not_open"
+        return "closed" if self.closed_at is not None else "open"
+
+    @property
+    def is_open(self):
+        return self.state == "open"
+
+
+class RoomMessage(models.Model):
+    """One message in a meeting room. Like a comment, removing or hiding keeps the row, so the
+    transcript shows where something was said."""
+
+    room = models.ForeignKey(
+        MeetingRoom, verbose_name=_("room"), on_delete=models.CASCADE, related_name="messages"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="room_messages",
+    )
+    body = models.TextField(_("message"), max_length=COMMENT_MAX_LENGTH)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    deleted_at = models.DateTimeField(_("removed by its author"), null=True, blank=True)
+    hidden_at = models.DateTimeField(_("hidden by moderation"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("hidden by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    hidden_reason = models.TextField(
+        _("reason for hiding"), blank=True, max_length=REASON_MAX_LENGTH
+    )
+    # As Comment.submission_token: the same post sent twice is saved once.
+    submission_token = models.CharField(  # noqa: DJ001
+        _("submission token"), max_length=64, null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("room message")
+        verbose_name_plural = _("room messages")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_token"], name="ideas_roommessage_one_per_submission"
+            )
+        ]
+
+    def __str__(self):
+        return self.body[:60]
+
+    def get_absolute_url(self):
+        return reverse("ideas:meeting_room", args=[self.room.meeting_id]) + f"#comment-{self.pk}"
+
+    @property
+    def is_public(self):
+        return self.hidden_at is None and self.deleted_at is None

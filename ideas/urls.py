@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from . import dashboard_views, live_views, response_views, views
+from . import dashboard_views, live_views, response_views, room_views, views
 
 app_name = "ideas"
 
@@ -42,6 +42,16 @@ urlpatterns = [
         dashboard_views.response_dashboard_csv,
         name="response_dashboard_csv",
     ),
+    # A panel meeting's live room (ideas.meeting_room). "meetings" and "room-messages" cannot
+    # clash with a round slug: the round paths below have no numeric second part.
+    path("meetings/<int:pk>/room/", room_views.room, name="meeting_room"),
+    path("meetings/<int:pk>/room/post/", room_views.post, name="meeting_room_post"),
+    path("meetings/<int:pk>/room/open/", room_views.open_room, name="meeting_room_open"),
+    path("meetings/<int:pk>/room/close/", room_views.close_room, name="meeting_room_close"),
+    path("meetings/<int:pk>/room/live/", live_views.room_catch_up, name="meeting_room_live"),
+    path("room-messages/<int:pk>/edit/", room_views.edit_message, name="room_message_edit"),
+    path("room-messages/<int:pk>/remove/", room_views.remove_message, name="room_message_remove"),
+    path("room-messages/<int:pk>/hide/", room_views.hide_message, name="room_message_hide"),
     path("<slug:slug>/", views.round_detail, name="round_detail"),
     path("<slug:slug>/new/", views.idea_create, name="idea_create"),
 ]

@@ -15,9 +15,11 @@ import websockets
 from django.conf import settings
 from django.test import Client
 
-from ideas.models import Comment, Phase
-from tests.factories import UserFactory
+from ideas import meeting_room
+from ideas.models import Comment, Phase, RoomMessage
+from tests.factories import MembershipFactory, UserFactory
 from tests.ideas.factories import IdeaFactory, IdeaRoundFactory
+from tests.panels.factories import MeetingFactory
 from tests.servers import DaphneServer
 
 pytestmark = [
@@ -41,9 +43,10 @@ def session_of(user):
 
 
 class ThreadClient:
-    def __init__(self, workers, idea_id, session=None):
+    def __init__(self, workers, idea_id, session=None, path=None):
         self.workers = workers  # preferred first; a dead one is skipped
         self.idea_id = idea_id
+        self.path = path or f"/ws/ideas/{idea_id}/"
         self.session = session
         self.comments = {}  # id -> body, as the page shows them
         self.resume_after = 0
@@ -59,7 +62,7 @@ class ThreadClient:
                 headers["Cookie"] = f"{settings.SESSION_COOKIE_NAME}={self.session}"
             try:
                 self.socket = await websockets.connect(
-                    worker.url.replace("http", "ws") + f"/ws/ideas/{self.idea_id}/",
+                    worker.url.replace("http", "ws") + self.path,
                     additional_headers=headers,
                     max_queue=None,
                 )
@@ -159,6 +162,34 @@ def test_a_post_on_one_worker_reaches_a_reader_on_the_other(two_workers):
 
     asyncio.run(scenario())
     assert list(reader.comments) == list(Comment.objects.values_list("pk", flat=True))
+
+
+def test_a_room_message_on_one_worker_reaches_a_member_on_the_other(two_workers):
+    first, second = two_workers
+    meeting = MeetingFactory()
+    facilitator = UserFactory()
+    meeting.panel.facilitators.add(facilitator)
+    meeting_room.open_room(facilitator, meeting)
+    member = MembershipFactory(panel=meeting.panel).person
+    path = f"/ws/meetings/{meeting.pk}/room/"
+    poster = ThreadClient([first], None, session_of(member), path=path)
+    reader = ThreadClient([second], None, session_of(facilitator), path=path)
+
+    async def scenario():
+        try:
+            listening = asyncio.create_task(listen_until(reader, 1, timeout=20))
+            await asyncio.sleep(0.5)
+            await poster.connect()
+            await poster.socket.send(
+                json.dumps({"type": "post", "body": "Toiselle työntekijälle", "client_id": "r"})
+            )
+            await listening
+        finally:
+            await asyncio.gather(poster.close(), reader.close())
+
+    asyncio.run(scenario())
+    assert list(reader.comments) == list(RoomMessage.objects.values_list("pk", flat=True))
+    assert len(reader.comments) == 1
 
 
 def test_a_killed_worker_loses_nothing_and_duplicates_nothing(two_workers):

@@ -1,14 +1,17 @@
-// Live idea thread: new comments, changes, presence and support counts appear without a
-// reload. The database is the truth: every frame carries the comment id, and after any
-// (re)connection the client asks for everything after the last id it has seen. Where
-// websockets cannot connect, it polls the same catch-up endpoint over HTTP every 15 s and
-// says so. Without JavaScript the page works as before: reload to see.
+// Live discussion: an idea's thread or a panel meeting's live room. New comments (or room
+// messages), changes, presence and support counts appear without a reload. The database is
+// the truth: every frame carries the comment id, and after any (re)connection the client asks
+// for everything after the last id it has seen. Where websockets cannot connect, it polls the
+// same catch-up endpoint over HTTP every 15 s and says so. Without JavaScript the page works
+// as before: reload to see.
 //
 // The page provides, on the element with data-live-thread:
 //   data-ws-path, data-catch-up-url, data-last-id, data-since (server time of the render),
 //   data-viewer (the viewer's user id, or empty), and translated texts in data-text-*;
-// and <template data-actions="own|other"> with the comment actions this viewer may use, drawn
-// for a stand-in comment with id 0 (replaced here with the real comment's and thread's ids).
+// and <template data-actions="own|other"> with the actions this viewer may use, drawn for a
+// stand-in comment with id 0 (replaced here with the real comment's and thread's ids).
+// A meeting room also has [data-room-state] (its state in words, from data-text-room-open
+// and data-text-room-closed) and [data-room-open-only] (shown while the room is open).
 (function () {
   "use strict";
   const section = document.querySelector("[data-live-thread]");
@@ -129,13 +132,13 @@
       }
       return replies;
     }
-    let list = document.querySelector("#comments > ol.comment-list");
+    let list = section.querySelector(":scope > ol.comment-list");
     if (!list) {
-      const empty = document.querySelector("[data-no-comments]");
+      const empty = section.querySelector("[data-no-comments]");
       list = document.createElement("ol");
       list.className = "comment-list";
       if (empty) empty.replaceWith(list);
-      else document.querySelector("#comments h2").after(list);
+      else section.querySelector("h2").after(list);
     }
     return list;
   }
@@ -178,8 +181,23 @@
     if (count) count.textContent = String(people.length);
   }
 
+  // A meeting room opens and closes while people are on its page.
+  function showRoomState(state, announceIt) {
+    const element = document.querySelector("[data-room-state]");
+    if (!element || element.dataset.state === state) return;
+    element.dataset.state = state;
+    const words = text({ open: "RoomOpen", closed: "RoomClosed" }[state]);
+    if (words) element.textContent = words;
+    document.querySelectorAll("[data-room-open-only]").forEach(function (part) {
+      part.hidden = state !== "open";
+    });
+    if (announceIt && words) announce(words);
+  }
+
   function handle(frame) {
     if (frame.type === "comment" || frame.type === "comment_changed") showComment(frame);
+    else if (frame.type === "hello" && frame.room_state) showRoomState(frame.room_state, false);
+    else if (frame.type === "room") showRoomState(frame.state, true);
     else if (frame.type === "caught_up") {
       lastId = Math.max(lastId, frame.resume_after);
       if (pending && socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(pending));
