@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("privacy/", views.privacy, name="privacy"),
     path("rounds/", include("ideas.urls")),
     path("panels/", include("panels.urls")),
+    path("surveys/", include("panels.survey_urls")),
     # Wagtail's page tree last: it answers every path the others leave.
     path("", include(wagtail_urls)),
     prefix_default_language=False,
