@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("rounds/", include("ideas.urls")),
     path("my-impact/", my_impact, name="my_impact"),
     path("panels/", include("panels.urls")),
+    path("surveys/", include("panels.survey_urls")),
     # Wagtail's page tree last: it answers every path the others leave.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

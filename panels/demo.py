@@ -23,6 +23,7 @@ from .models import (
     PanelKind,
     Region,
 )
+from .survey_demo import seed_surveys
 
 REGIONS = [
     (
@@ -599,4 +600,5 @@ def seed_panels():
             Attendance.objects.update_or_create(
                 meeting=meeting, person=membership.person, defaults=defaults
             )
+    seed_surveys(regions, panels, people)
     return panels

@@ -413,3 +413,16 @@ class Invitation(models.Model):
 
     def is_expired(self, now=None):
         return self.expires_at <= (now or timezone.now())
+
+
+# Surveys live in their own module; importing them here registers the models with the app.
+from .survey_models import (  # noqa: E402, F401
+    Answer,
+    AnsweredMarker,
+    Choice,
+    Question,
+    QuestionKind,
+    Response,
+    ResultsVisibility,
+    Survey,
+)

@@ -155,3 +155,6 @@ rules.add_perm("panels.record_attendance", is_panel_manager | facilitates)
 rules.add_perm("panels.respond_to_meeting", is_member)
 rules.add_perm("panels.remove_member", is_panel_manager | facilitates)
 rules.add_perm("panels.manage_panels", manages_some_panels)
+
+# The survey rules live in their own module; importing it here registers them.
+from . import survey_rules  # noqa: E402, F401

@@ -23,6 +23,7 @@ from accounts.roles import Role
 from . import services
 from .models import LANGUAGE_NAMES, Meeting, Membership, MembershipStatus, Panel, Region
 from .scoped_admin import ScopedEditView, ScopedIndexView, ScopedViewSet
+from .survey_admin import SurveyViewSet
 from .urls import RESERVED_SLUGS
 
 # --- Who may do what ----------------------------------------------------------------------
@@ -320,7 +321,7 @@ class PanelsGroup(ViewSetGroup):
     menu_label = _("Panels")
     menu_icon = "group"
     menu_order = 250
-    items = (PanelViewSet, ApplicationViewSet, MeetingViewSet, RegionViewSet)
+    items = (PanelViewSet, ApplicationViewSet, MeetingViewSet, SurveyViewSet, RegionViewSet)
 
 
 @hooks.register("register_admin_viewset")

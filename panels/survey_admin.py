@@ -1,0 +1,268 @@
+"""Surveys in the Wagtail admin: staff build their own region's surveys, administrators all.
+
+Questions and their choices are edited in place (nested InlinePanels over ParentalKeys).
+Once a survey has responses, only edits that keep every stored answer meaningful are
+allowed (``locked_changes``): rewording texts, help and labels, reordering, adding choices
+and adding optional questions. Deleting questions or choices, changing a question's kind
+(and so its scale), making a question required, adding a required question or changing
+whether the survey is anonymous are refused with a message saying why.
+"""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.views import generic
+from wagtail.permission_policies import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from accounts.roles import Role
+
+from . import surveys
+from .models import Panel, Region
+from .scoped_admin import ScopedEditView, ScopedIndexView, ScopedViewSet
+from .survey_models import CHOICE_KINDS, QuestionKind, Survey
+
+
+class SurveyPolicy(BasePermissionPolicy):
+    """Staff of a region act on its surveys (``Survey.objects.managed_by``); administrators
+    on all."""
+
+    def user_has_permission(self, user, action):
+        if not (user.is_authenticated and user.is_active):
+            return False
+        if user.is_superuser:
+            return True
+        return user.role == Role.STAFF and Region.objects.filter(officials=user).exists()
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(Q(is_superuser=True) | Q(role=Role.STAFF, regions__isnull=False))
+            .distinct()
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return Survey.objects.none()
+        return Survey.objects.managed_by(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return (
+            self.user_has_permission(user, action)
+            and Survey.objects.managed_by(user).filter(pk=instance.pk).exists()
+        )
+
+
+register_permission_policy(Survey, SurveyPolicy(Survey))
+
+
+# --- Safe edits ---------------------------------------------------------------------------
+
+
+def _deleted(formset, form):
+    return formset.can_delete and formset._should_delete_form(form)
+
+
+def locked_changes(form):
+    """What in a valid SurveyAdminForm would break the answers already given: a list of
+    messages, empty when the edit is safe."""
+    problems = []
+    if "is_anonymous" in form.changed_data:
+        problems.append(_("Whether the survey is anonymous cannot change once it has answers."))
+    questions = form.formsets["questions"]
+    for child in questions.forms:
+        question = child.instance
+        text = child.cleaned_data.get("text") or question.text
+        if question.pk is None:
+            if child.cleaned_data.get("required") and not _deleted(questions, child):
+                problems.append(
+                    _("A question added now must be optional: “%(question)s”.") % {"question": text}
+                )
+            continue
+        if _deleted(questions, child):
+            problems.append(
+                _("The question “%(question)s” has answers and cannot be deleted.")
+                % {"question": question.text}
+            )
+            continue
+        if "kind" in child.changed_data:
+            problems.append(
+                _("The kind of the question “%(question)s” cannot change: it has answers.")
+                % {"question": text}
+            )
+        if "required" in child.changed_data and child.cleaned_data.get("required"):
+            problems.append(
+                _("The question “%(question)s” cannot be made required: it has answers.")
+                % {"question": text}
+            )
+        choices = child.formsets["choices"]
+        for choice_form in choices.forms:
+            if choice_form.instance.pk is not None and _deleted(choices, choice_form):
+                problems.append(
+                    _(
+                        "The choice “%(choice)s” of “%(question)s” cannot be deleted: it may "
+                        "have answers. Reword it instead."
+                    )
+                    % {"choice": choice_form.instance.label, "question": text}
+                )
+    return problems
+
+
+def _question_problems(form):
+    """Choice questions need choices to choose from, and a life wheel its domains."""
+    problems = []
+    questions = form.formsets["questions"]
+    for child in questions.forms:
+        if _deleted(questions, child) or not child.cleaned_data:
+            continue
+        kind = child.cleaned_data.get("kind")
+        choices = child.formsets["choices"]
+        kept = [
+            c for c in choices.forms if c.cleaned_data.get("label") and not _deleted(choices, c)
+        ]
+        text = child.cleaned_data.get("text", "")
+        if kind in CHOICE_KINDS and len(kept) < 2:
+            problems.append(
+                _("Give the question “%(question)s” at least two choices.") % {"question": text}
+            )
+        if kind == QuestionKind.LIFE_WHEEL and len(kept) < 3:
+            problems.append(
+                _("Give the life wheel “%(question)s” at least three life domains.")
+                % {"question": text}
+            )
+    return problems
+
+
+class SurveyAdminForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is not None and not user.is_superuser:
+            self.fields["region"].queryset = Region.objects.filter(officials=user)
+            self.fields["panels"].queryset = Panel.objects.managed_by(user)
+
+    def clean(self):
+        cleaned = super().clean()
+        region = cleaned.get("region")
+        panels = cleaned.get("panels")
+        if region and panels and any(panel.region_id != region.pk for panel in panels):
+            self.add_error("panels", _("Choose panels of the survey's own region."))
+        return cleaned
+
+    def is_valid(self):
+        valid = super().is_valid()
+        if not valid:
+            return False
+        problems = _question_problems(self)
+        if self.instance.has_responses():
+            problems += locked_changes(self)
+        for problem in problems:
+            self.add_error(None, problem)
+        return not problems
+
+
+class LockedNotice(HelpPanel):
+    """Says, once a survey has answers, which edits are still possible."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def is_shown(self):
+            return self.instance is not None and self.instance.has_responses()
+
+
+LOCKED_TEXT = _(
+    "This survey already has answers. To keep them meaningful you can still reword texts, "
+    "help and labels, reorder questions, add choices and add optional questions, and change "
+    "the times, audience and publishing. Questions and choices cannot be deleted, a "
+    "question's kind cannot change, and no question can become required."
+)
+
+survey_edit_handler = ObjectList(
+    [
+        LockedNotice(content=f"<p>{LOCKED_TEXT}</p>", heading=_("This survey has answers")),
+        MultiFieldPanel(
+            [
+                FieldPanel("title"),
+                FieldPanel("introduction"),
+                FieldPanel("region"),
+                FieldPanel("panels", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Survey and audience"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_published"),
+                FieldPanel("opens_at"),
+                FieldPanel("closes_at"),
+                FieldPanel("is_anonymous"),
+                FieldPanel("results_visibility"),
+                FieldPanel("publish_free_text"),
+            ],
+            heading=_("Publishing, anonymity and results"),
+        ),
+        InlinePanel(
+            "questions",
+            heading=_("Questions"),
+            label=_("Question"),
+            panels=[
+                FieldPanel("kind"),
+                FieldPanel("text"),
+                FieldPanel("help_text"),
+                FieldPanel("required"),
+                FieldPanel("allow_other"),
+                FieldPanel("low_label"),
+                FieldPanel("high_label"),
+                InlinePanel(
+                    "choices",
+                    heading=_("Choices, or the life domains of a life wheel"),
+                    label=_("Choice"),
+                    panels=[FieldPanel("label")],
+                ),
+            ],
+        ),
+    ],
+    base_form_class=SurveyAdminForm,
+)
+
+
+class AnnouncingMixin:
+    """Saving an open, published survey tells its panels' members, once."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        surveys.announce_survey(instance, by=self.request.user)
+        return instance
+
+
+class SurveyCreateView(AnnouncingMixin, generic.CreateView):
+    def save_instance(self):
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
+
+
+class SurveyEditView(AnnouncingMixin, ScopedEditView):
+    pass
+
+
+class SurveyIndexView(ScopedIndexView):
+    select_related_fields = ("region",)
+
+
+class SurveyViewSet(ScopedViewSet):
+    model = Survey
+    name = "survey_admin"
+    icon = "list-ul"
+    menu_label = _("Surveys")
+    index_view_class = SurveyIndexView
+    add_view_class = SurveyCreateView
+    edit_view_class = SurveyEditView
+    edit_handler = survey_edit_handler
+    list_display = ["title", "region", "is_published", "opens_at", "closes_at", "is_anonymous"]
+    list_filter = ["region", "is_published", "is_anonymous"]
+    search_fields = ["title", "introduction"]

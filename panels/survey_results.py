@@ -1,0 +1,246 @@
+"""A survey's results: counts, percentages, averages and distributions, and its CSV export.
+
+Everything is counted in the database with a fixed number of GROUP BY queries for the whole
+survey, however many responses and questions it has (tests/panels/surveys/test_queries.py).
+
+Suppression: with fewer than MIN_RESPONSES_FOR_RESULTS responses no breakdown is shown, only
+the number of responses, so that a handful of answers cannot be traced to people. This holds
+for everyone in an anonymous survey, staff included (and its CSV export is refused), and for
+participants in a named survey; the region's officials see a named survey's breakdowns at
+once (they can see who answered anyway, e.g. in a client meeting).
+"""
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Count, F, Q, Window
+from django.db.models.functions import RowNumber
+from django.utils.translation import gettext as _
+
+from .survey_charts import bar_chart, radar_chart
+from .survey_models import (
+    CHOICE_KINDS,
+    MIN_RESPONSES_FOR_RESULTS,
+    NUMBER_KINDS,
+    Answer,
+    QuestionKind,
+    Response,
+)
+
+# Written answers listed per question on the page; the CSV export has them all.
+TEXTS_SHOWN = 50
+
+
+@dataclass
+class Row:
+    label: str
+    count: int
+    percent: float
+
+
+@dataclass
+class QuestionResult:
+    question: object
+    answered: int = 0
+    rows: list = field(default_factory=list)
+    average: float | None = None
+    domains: list = field(default_factory=list)  # life wheel: (label, average, count)
+    texts: list = field(default_factory=list)
+    text_count: int = 0
+    chart: object = None
+
+    @property
+    def dom_id(self):
+        return f"result-{self.question.pk}"
+
+
+@dataclass
+class SurveyResults:
+    total: int
+    suppressed: bool
+    questions: list
+
+
+def is_suppressed(survey, total, *, official):
+    if total >= MIN_RESPONSES_FOR_RESULTS:
+        return False
+    return survey.is_anonymous or not official
+
+
+def _percent(part, whole):
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def results_for(survey, questions, *, official, free_text):
+    """The results of ``survey`` (``questions`` with their choices prefetched) for a viewer
+    who is (``official``) or is not one of the region's officials, with the written answers
+    when ``free_text``."""
+    total = Response.objects.filter(survey=survey).count()
+    results = [QuestionResult(question) for question in questions]
+    if is_suppressed(survey, total, official=official):
+        return SurveyResults(total=total, suppressed=True, questions=results)
+
+    answers = Answer.objects.filter(question__survey=survey)
+    per_question = {
+        row["question"]: row
+        for row in answers.values("question").annotate(
+            respondents=Count("response", distinct=True),
+            texts=Count("pk", filter=~Q(text="")),
+        )
+    }
+    choice_counts = defaultdict(dict)
+    for row in (
+        answers.filter(question__kind__in=CHOICE_KINDS)
+        .values("question", "choice")
+        .annotate(n=Count("pk"))
+    ):
+        choice_counts[row["question"]][row["choice"]] = row["n"]
+    number_counts = defaultdict(dict)
+    for row in (
+        answers.filter(question__kind__in=NUMBER_KINDS)
+        .values("question", "number")
+        .annotate(n=Count("pk"))
+    ):
+        number_counts[row["question"]][row["number"]] = row["n"]
+    averages = {
+        (row["question"], row["choice"]): (row["average"], row["n"])
+        for row in answers.filter(number__isnull=False)
+        .values("question", "choice")
+        .annotate(average=Avg("number"), n=Count("pk"))
+    }
+    texts = defaultdict(list)
+    if free_text:
+        listed = (
+            answers.exclude(text="")
+            .annotate(
+                position=Window(RowNumber(), partition_by=F("question"), order_by=F("pk").desc())
+            )
+            .filter(position__lte=TEXTS_SHOWN)
+            .values_list("question", "text")
+        )
+        for question_id, text in listed:
+            texts[question_id].append(text)
+
+    for result in results:
+        question = result.question
+        counts = per_question.get(question.pk, {})
+        result.answered = counts.get("respondents", 0)
+        result.text_count = counts.get("texts", 0)
+        result.texts = texts.get(question.pk, [])
+        if question.kind in CHOICE_KINDS:
+            counted = choice_counts.get(question.pk, {})
+            labels = [(choice.pk, choice.label) for choice in question.choices.all()]
+            if question.allow_other:
+                labels.append((None, _("Other")))
+            result.rows = [
+                Row(label, counted.get(pk, 0), _percent(counted.get(pk, 0), result.answered))
+                for pk, label in labels
+            ]
+        elif question.kind in NUMBER_KINDS:
+            counted = number_counts.get(question.pk, {})
+            low, high = question.scale
+            result.rows = []
+            for value in range(low, high + 1):
+                label = str(value)
+                if value == low and question.low_label:
+                    label = f"{value} – {question.low_label}"
+                elif value == high and question.high_label:
+                    label = f"{value} – {question.high_label}"
+                count = counted.get(value, 0)
+                result.rows.append(Row(label, count, _percent(count, result.answered)))
+            average = averages.get((question.pk, None))
+            result.average = round(average[0], 1) if average else None
+        elif question.kind == QuestionKind.LIFE_WHEEL:
+            for domain in question.choices.all():
+                average, count = averages.get((question.pk, domain.pk), (None, 0))
+                result.domains.append(
+                    (domain.label, round(average, 1) if average is not None else None, count)
+                )
+        if result.rows:
+            result.chart = bar_chart(
+                [(row.label, row.percent, f"{row.percent:g} %") for row in result.rows]
+            )
+    return SurveyResults(total=total, suppressed=False, questions=results)
+
+
+def wheel_chart(result, own=None):
+    """The life wheel of ``result``: the averages, and ``own`` ratings (domain id -> value)
+    against them when given."""
+    question = result.question
+    labels = [label for label, _average, _count in result.domains]
+    series = [(_("Average"), [average for _l, average, _c in result.domains], "wheel--average")]
+    if own is not None:
+        values = [own.get(domain.pk) for domain in question.choices.all()]
+        series.append((_("Your answers"), values, "wheel--own"))
+    return radar_chart(labels, series)
+
+
+def own_answers(survey, user):
+    """A person's own answers in a named survey, by question id: a list of answer rows."""
+    if not user.is_authenticated or survey.is_anonymous:
+        return None
+    rows = (
+        Answer.objects.filter(response__survey=survey, response__respondent=user)
+        .select_related("choice")
+        .order_by("pk")
+    )
+    mine = defaultdict(list)
+    for answer in rows:
+        mine[answer.question_id].append(answer)
+    return mine
+
+
+def describe(answer):
+    """An answer as one line of text."""
+    if answer.choice_id and answer.number is not None:
+        return f"{answer.choice.label}: {answer.number}"
+    if answer.choice_id:
+        return answer.choice.label
+    if answer.number is not None:
+        return str(answer.number)
+    return answer.text
+
+
+def _cell(text):
+    """A spreadsheet must not take a person's answer for a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def write_csv(survey, questions, out):
+    """One row per response, one column per question (a life wheel: one per domain).
+
+    Several choices in one answer are joined with "; ". In an anonymous survey the rows come
+    in no meaningful order and carry no response number, and the time is the day only.
+    """
+    columns = []
+    for question in questions:
+        if question.kind == QuestionKind.LIFE_WHEEL:
+            for domain in question.choices.all():
+                columns.append((question.pk, domain.pk, f"{question.text}: {domain.label}"))
+        else:
+            columns.append((question.pk, None, question.text))
+    writer = csv.writer(out)
+    head = [] if survey.is_anonymous else [_("response"), _("respondent")]
+    writer.writerow(head + [_("submitted")] + [title for _q, _d, title in columns])
+
+    responses = Response.objects.filter(survey=survey).select_related("respondent")
+    responses = responses.order_by("?") if survey.is_anonymous else responses.order_by("pk")
+    answers = Answer.objects.filter(question__survey=survey).select_related("choice")
+    cells = defaultdict(lambda: defaultdict(list))
+    # Two queries for the whole export; iterator() keeps memory flat for big surveys.
+    for answer in answers.order_by("pk").iterator(chunk_size=2000):
+        key = (answer.question_id, answer.choice_id)
+        if answer.number is not None and answer.choice_id:
+            cells[answer.response_id][key].append(str(answer.number))
+        else:
+            cells[answer.response_id][(answer.question_id, None)].append(describe(answer))
+    for response in responses.iterator(chunk_size=2000):
+        mine = cells.get(response.pk, {})
+        if survey.is_anonymous:
+            row = [response.submitted_at.date().isoformat()]
+        else:
+            who = response.respondent.display_name if response.respondent else ""
+            row = [response.pk, who, response.submitted_at.isoformat()]
+        row += [_cell("; ".join(mine.get((q, d), []))) for q, d, _title in columns]
+        writer.writerow(row)
