@@ -12,6 +12,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import render
+from django.utils import timezone
+
+from panels.surveys import answered_by
 
 from .models import (
     Citation,
@@ -121,6 +124,12 @@ def history(user):
                 "support", support.created_at, _changed_at(idea, support.created_at), support, idea
             )
         )
+    now = timezone.now()
+    for survey in answered_by(user, now=now):
+        # What becomes of an answer: the survey closes and its results come out.
+        closed = survey.closes_at if survey.closes_at and survey.closes_at <= now else None
+        changed_at = max(survey.answered_at, closed) if closed else survey.answered_at
+        entries.append(Entry("survey", survey.answered_at, changed_at, survey))
     entries.sort(key=lambda entry: entry.changed_at, reverse=True)
     return entries
 

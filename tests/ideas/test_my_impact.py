@@ -10,7 +10,10 @@ from wagtail.models import Page
 
 from ideas import responses
 from ideas.models import Citation, Comment, Idea, IdeaStatus, Phase, Support
+from panels.models import ResultsVisibility
+from panels.surveys import submit_response
 from tests.factories import UserFactory
+from tests.panels.surveys.factories import QuestionFactory, SurveyFactory
 
 from .factories import CommentFactory, IdeaFactory, IdeaRoundFactory, SupportFactory
 
@@ -95,6 +98,30 @@ def test_withdrawn_ideas_stay_in_their_authors_history(client, round_):
     assert "Peruttu" in text and "withdrawn" in text
 
 
+def answer_survey(survey, person):
+    question = QuestionFactory(survey=survey)
+    submit_response(survey, person, [{"question": question, "text": "Hyvä"}])
+
+
+def test_survey_answers_and_what_became_of_them(client):
+    me = UserFactory()
+    named = SurveyFactory(title="Elämänpyörä", results_visibility=ResultsVisibility.IMMEDIATELY)
+    anonymous = SurveyFactory(
+        title="Aukioloajat", is_anonymous=True, results_visibility=ResultsVisibility.STAFF_ONLY
+    )
+    SurveyFactory(title="Vastaamaton")
+    answer_survey(named, me)
+    answer_survey(anonymous, me)
+    client.force_login(me)
+    page = client.get(URL)
+    text = page.content.decode()
+    assert page.context["totals"]["surveys"] == 2
+    assert "Elämänpyörä" in text and "Aukioloajat" in text and "Vastaamaton" not in text
+    assert f"/surveys/{named.pk}/results/" in text
+    assert f"/surveys/{anonymous.pk}/results/" not in text
+    assert "your answers are not linked to you" in text
+
+
 def many_contributions(person, round_, official, count):
     others = UserFactory()
     mine = Idea.objects.bulk_create(
@@ -105,6 +132,8 @@ def many_contributions(person, round_, official, count):
     )
     Comment.objects.bulk_create(Comment(idea=idea, author=person, body="k") for idea in theirs)
     Support.objects.bulk_create(Support(idea=idea, person=person) for idea in theirs)
+    for _ in range(count // 5):
+        answer_survey(SurveyFactory(), person)
     for idea in mine[:3] + theirs[:3]:
         responses.publish_response(
             official, idea, decision=IdeaStatus.UNDER_CONSIDERATION, reasons="r"
@@ -121,12 +150,13 @@ def test_queries_do_not_grow_with_a_persons_history(client, round_, official, si
     assert page.status_code == 200
     assert page.context["totals"]["ideas"] == size
     assert page.context["totals"]["comments"] == size
+    assert page.context["totals"]["surveys"] == size // 5
     assert len(queries) == MY_IMPACT_QUERIES, [q["sql"][:120] for q in queries]
 
 
-# Session, user, the three kinds of contribution, the citations of the ideas on the page, and
+# Session, user, the four kinds of contribution, the citations of the ideas on the page, and
 # the page frame (unread count, permissions).
-MY_IMPACT_QUERIES = 9
+MY_IMPACT_QUERIES = 10
 
 
 def test_an_old_idea_changes_recently(round_, official, client):
