@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from panels.surveys import answered_by
 
@@ -46,8 +47,12 @@ def fate_of(ref):
         "response_count": SubqueryCount(
             OfficialResponse.objects.filter(idea=OuterRef(ref)).values("pk")
         ),
+        # A report and its translations are one report.
         "citation_count": SubqueryCount(
-            Citation.objects.filter(idea=OuterRef(ref), page__live=True).values("pk")
+            Citation.objects.filter(idea=OuterRef(ref), page__live=True)
+            .order_by()  # the default ordering would make every citation distinct
+            .values("page__translation_key")
+            .distinct()
         ),
         "latest_citation_at": _newest(Citation, "cited_at", ref, page__live=True),
     }
@@ -63,7 +68,7 @@ class Entry:
 
     @property
     def decision_label(self):
-        decision = getattr(self.item, "latest_decision", None)
+        decision = getattr(self.idea, "latest_decision", None)
         return IdeaStatus(decision).label if decision else ""
 
 
@@ -73,7 +78,7 @@ def _changed_at(row, given_at):
 
 
 def my_ideas(user):
-    live_citations = Citation.objects.filter(page__live=True).select_related("page")
+    live_citations = Citation.objects.filter(page__live=True).select_related("page__locale")
     return (
         Idea.objects.filter(author=user)
         .select_related("round")
@@ -103,9 +108,21 @@ def _idea_fate_on(row):
     return row.idea
 
 
+def one_per_report(citations, language):
+    """The citing reports, each once: in ``language`` where it has that translation."""
+    chosen = {}
+    for citation in citations:
+        key = citation.page.translation_key
+        if key not in chosen or citation.page.locale.language_code == language:
+            chosen[key] = citation
+    return list(chosen.values())
+
+
 def history(user):
     entries = []
+    language = get_language()
     for idea in my_ideas(user):
+        idea.reports = one_per_report(idea.reports, language)
         entries.append(
             Entry("idea", idea.created_at, _changed_at(idea, idea.created_at), idea, idea)
         )

@@ -169,3 +169,33 @@ def test_an_old_idea_changes_recently(round_, official, client):
     client.force_login(me)
     entries = client.get(URL).context["entries"]
     assert [entry.item.title for entry in entries] == ["Vanha", "Uusi"]
+
+
+def test_a_report_and_its_translations_are_one_citation(client, round_, demo_pages):
+    from django.db.models import Count
+
+    key = (
+        Page.objects.filter(depth__gt=1, live=True)
+        .order_by()
+        .values("translation_key")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=2)
+        .values_list("translation_key", flat=True)
+        .first()
+    )
+    versions = list(Page.objects.filter(translation_key=key).select_related("locale"))
+    assert len(versions) == 3
+    me = UserFactory()
+    idea = IdeaFactory(round=round_, author=me)
+    supported = IdeaFactory(round=round_)
+    SupportFactory(idea=supported, person=me)
+    for page in versions:
+        Citation.objects.create(idea=idea, page=page)
+        Citation.objects.create(idea=supported, page=page)
+    client.force_login(me)
+    english = next(p for p in versions if p.locale.language_code == "en")
+    entries = {e.kind: e for e in client.get(URL).context["entries"]}
+    assert entries["idea"].idea.citation_count == 1
+    assert entries["support"].idea.citation_count == 1
+    [shown] = entries["idea"].idea.reports
+    assert shown.page_id == english.pk  # the page is in English, so is the report
