@@ -114,6 +114,16 @@ SURVEYS = [
 
 WORDS = ["Kuunteleva", "Kiireinen", "Toiveikas", "Selkeä", "Turvallinen", "Sekava"]
 
+# Written answers to the life wheel's follow-up question, in the respondents' own words.
+WISHES = [
+    "Asuminen ja raha-asiat ensin, sitten muu.",
+    "Terveys. Uni on ollut huonoa koko syksyn.",
+    "Työ tai opiskelu: haluaisin päästä kurssille, mutta en tiedä mistä aloittaa.",
+    "Ihmissuhteet. Olen paljon yksin, ja se painaa.",
+    "Raha-asiat, koska velat vievät yöunet.",
+    "Vapaa-aika: jokin harrastus, johon uskaltaisi mennä yksin.",
+]
+
 
 def _answers_for(question, n):
     choices = list(question.choices.order_by("sort_order"))
@@ -130,7 +140,7 @@ def _answers_for(question, n):
     if question.kind == QuestionKind.SHORT_TEXT:
         return [{"text": WORDS[n % len(WORDS)]}]
     if n % 2:
-        return [{"text": "Asuminen ja raha-asiat ensin, sitten muu."}]
+        return [{"text": WISHES[(n // 2) % len(WISHES)]}]
     return []
 
 
