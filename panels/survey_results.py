@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, F, Q, Window
 from django.db.models.functions import RowNumber
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .survey_charts import bar_chart, radar_chart
@@ -159,7 +160,7 @@ def results_for(survey, questions, *, official, free_text):
                 )
         if result.rows:
             result.chart = bar_chart(
-                [(row.label, row.percent, f"{row.percent:g} %") for row in result.rows]
+                [(row.label, row.percent, f"{number_format(row.percent)} %") for row in result.rows]
             )
     return SurveyResults(total=total, suppressed=False, questions=results)
 
