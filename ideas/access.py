@@ -17,7 +17,7 @@ def get_round_for(user, slug):
 def get_idea_for(user, pk):
     ideas = (
         Idea.objects.visible_to(user)
-        .select_related("round__region", "round__panel", "author", "merged_into")
+        .select_related("round__region", "round__panel", "author")
         .with_counts()
         .with_supported_by(user)
     )

@@ -20,7 +20,8 @@ class IdeasConfig(AppConfig):
             default=Delivery.EMAIL,
         )
         register_kind(
-            "ideas.followed_idea", _("An idea I supported or commented on gets a response")
+            "ideas.followed_idea",
+            _("An idea I supported or commented on changes status or gets a response"),
         )
         register_kind("ideas.reply", _("Someone replies to my comment"))
         register_kind("ideas.cited", _("An impact report cites my idea"), default=Delivery.EMAIL)

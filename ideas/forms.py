@@ -154,10 +154,11 @@ class IdeaFilterForm(forms.Form):
 
 
 def _merge_targets(idea):
-    """Ideas this one may be merged into: public, not merged themselves, in the same region."""
+    """Ideas this one may be merged into: public, not merged themselves, in the same region and
+    before the same audience (ideas.responses says why)."""
     return (
         Idea.objects.public()
-        .filter(round__region=idea.round.region_id)
+        .filter(round__region=idea.round.region_id, round__panel=idea.round.panel_id)
         .exclude(pk=idea.pk)
         .exclude(status=IdeaStatus.MERGED)
         .select_related("round")
@@ -196,7 +197,7 @@ class StatusForm(forms.Form):
         _offer_merge(self, idea)
 
     def clean(self):
-        return _clean_merge(super().clean(), "to_status")
+        return _clean_merge(self, super().clean(), "to_status")
 
 
 def _offer_merge(form, idea):
@@ -207,8 +208,8 @@ def _offer_merge(form, idea):
         del form.fields["merged_into"]
 
 
-def _clean_merge(cleaned, status_field):
-    merging = cleaned.get(status_field) == IdeaStatus.MERGED
+def _clean_merge(form, cleaned, status_field):
+    merging = cleaned.get(status_field) == IdeaStatus.MERGED and "merged_into" in form.fields
     if merging and not cleaned.get("merged_into"):
         raise forms.ValidationError({"merged_into": _("Choose the idea this one is merged into.")})
     if not merging:
@@ -236,7 +237,7 @@ class ResponseContentForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    link_url = forms.URLField(label=gettext_lazy("Link to a page"), required=False)
+    link_url = forms.URLField(label=gettext_lazy("Link to a page"), required=False, max_length=200)
     link_title = forms.CharField(label=gettext_lazy("Link text"), required=False, max_length=200)
 
     def __init__(self, *args, **kwargs):
@@ -272,7 +273,7 @@ class ResponseForm(ResponseContentForm):
         _offer_merge(self, idea)
 
     def clean(self):
-        return _clean_merge(super().clean(), "decision")
+        return _clean_merge(self, super().clean(), "decision")
 
 
 class FeedbackForm(forms.Form):

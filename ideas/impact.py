@@ -18,13 +18,11 @@ class TimelineEntry:
 @dataclass
 class IdeaImpact:
     responses: list
-    status_changes: list
     merged_ideas: list
+    # The idea this one was merged into, if the viewer may see it; else None (and the page
+    # says "another idea"), so that a merge never reveals a panel's or a hidden idea.
+    merged_into: Idea | None
     timeline: list = field(default_factory=list)
-
-    @property
-    def latest_response(self):
-        return self.responses[-1] if self.responses else None
 
 
 def responses_with_history(viewer):
@@ -52,8 +50,18 @@ def impact_of(idea, viewer):
     responses = list(responses_with_history(viewer).filter(idea=idea).order_by("published_at"))
     for response in responses:
         response.idea = idea  # the rules look at response.idea.round; no query for it
-    changes = list(idea.status_changes.select_related("actor", "merged_into").order_by("pk"))
-    merged = list(Idea.objects.public().filter(merged_into=idea).only("pk", "title"))
+    changes = list(idea.status_changes.select_related("actor").order_by("pk"))
+    visible = Idea.objects.visible_to(viewer).public()
+    merged = list(visible.filter(merged_into=idea).only("pk", "title"))
+    targets = {change.merged_into_id for change in changes} | {idea.merged_into_id}
+    targets.discard(None)
+    seen = (
+        {other.pk: other for other in visible.filter(pk__in=targets).only("pk", "title")}
+        if targets
+        else {}
+    )
+    for change in changes:
+        change.visible_target = seen.get(change.merged_into_id)
     # A change that a response made is told in the response itself, not twice.
     made_by_responses = {response.status_change_id for response in responses}
     timeline = [
@@ -63,4 +71,4 @@ def impact_of(idea, viewer):
     ]
     timeline += [TimelineEntry("response", r.published_at, r) for r in responses]
     timeline.sort(key=lambda entry: entry.at)
-    return IdeaImpact(responses, changes, merged, timeline)
+    return IdeaImpact(responses, merged, seen.get(idea.merged_into_id), timeline)

@@ -381,7 +381,7 @@ class Idea(models.Model):
     )
     # Sent with the form; a second submission of the same form finds the first idea.
     submission_token = models.UUIDField(_("submission token"), null=True, editable=False)
-    # The current status, kept in step with the newest StatusChange by ideas.services, so that
+    # The current status, kept in step with the newest StatusChange by ideas.responses, so that
     # lists can filter and count by it without reading the history.
     status = models.CharField(
         _("status"),
@@ -721,15 +721,6 @@ class StatusChange(ImmutableRecord):
         return f"{self.idea_id}: {self.from_status} → {self.to_status}"
 
 
-class OfficialResponseQuerySet(models.QuerySet):
-    def first_per_idea(self):
-        """Each idea's first response only (the one that ends its wait)."""
-        earlier = OfficialResponse.objects.filter(
-            idea=OuterRef("idea"), published_at__lt=OuterRef("published_at")
-        )
-        return self.exclude(Exists(earlier))
-
-
 class ResponseContent(models.Model):
     """What an official response says. Shared by the response and its earlier versions."""
 
@@ -781,8 +772,6 @@ class OfficialResponse(ResponseContent):
     )
     published_at = models.DateTimeField(_("published"), default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
-
-    objects = OfficialResponseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("official response")
@@ -846,10 +835,12 @@ class ResponseFeedback(models.Model):
         on_delete=models.CASCADE,
         related_name="feedback",
     )
+    # A deleted account's judgement stays in the figures, no longer linked to anyone.
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("person"),
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="response_feedback",
     )
     verdict = models.CharField(

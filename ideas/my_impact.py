@@ -90,11 +90,12 @@ def my_ideas(user):
 
 def _on_idea(queryset, user_field, user):
     """Comments or supports of ``user``, each with what became of its idea. Hidden and
-    withdrawn ideas stay in a person's own history only when they wrote the idea."""
+    withdrawn ideas stay in a person's history only when they wrote the idea."""
     fate = {f"idea_{name}": value for name, value in fate_of("idea").items()}
     return (
         queryset.filter(**{user_field: user})
-        .filter(idea__hidden_at__isnull=True, idea__withdrawn_at__isnull=True)
+        # Only ideas the person may still see: not a panel's they have left.
+        .filter(idea__in=Idea.objects.visible_to(user).public())
         .select_related("idea__round")
         .annotate(**fate)
     )

@@ -126,9 +126,15 @@ def response_edit(request, pk):
     initial = {name: getattr(response, name) for name in OfficialResponse.CONTENT_FIELDS}
     form = ResponseContentForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        responses.edit_response(request.user, response, **form.cleaned_data)
-        messages.success(request, _("Your changes were saved. The earlier version stays visible."))
-        return redirect(response.get_absolute_url())
+        try:
+            responses.edit_response(request.user, response, **form.cleaned_data)
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(
+                request, _("Your changes were saved. The earlier version stays visible.")
+            )
+            return redirect(response.get_absolute_url())
     return render(
         request,
         "ideas/response_form.html",
@@ -175,6 +181,7 @@ def clarification_queue(request):
     requests = (
         ResponseFeedback.objects.clarification_requests()
         .filter(response__idea__round__in=rounds)
+        .filter(response__idea__in=Idea.objects.visible_to(request.user))
         .select_related("person", "response__idea__round", "response__responder")
         .order_by("updated_at", "pk")
     )

@@ -6,6 +6,7 @@ status and the notices in one transaction, so a notice never tells of a change t
 back, and a change never happens without its public record.
 """
 
+import rules
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -60,9 +61,16 @@ def _check_transition(idea, to_status, explanation, merged_into):
             raise TransitionRefused(_("Choose the idea this one is merged into."), code="merge")
         if merged_into.pk == idea.pk:
             raise TransitionRefused(_("An idea cannot be merged into itself."), code="merge")
-        if merged_into.round.region_id != idea.round.region_id:
+        # The same audience: merging links the two ideas on both pages, and a public idea
+        # must not point at (or be pointed at by) a panel's own.
+        same_audience = (merged_into.round.region_id, merged_into.round.panel_id) == (
+            idea.round.region_id,
+            idea.round.panel_id,
+        )
+        if not same_audience:
             raise TransitionRefused(
-                _("An idea can only be merged into an idea of the same region."), code="merge"
+                _("An idea can only be merged into an idea of the same region and audience."),
+                code="merge",
             )
         if merged_into.status == IdeaStatus.MERGED or not merged_into.is_public:
             raise TransitionRefused(
@@ -103,24 +111,47 @@ def change_status(actor, idea, to_status, *, explanation, merged_into=None):
     _require(actor, "ideas.change_status", idea)
     idea = _locked(idea)
     change = _move(actor, idea, to_status, explanation, merged_into)
-    _tell_author_of_status(idea, change, actor)
+    _tell_of_status(idea, change, actor)
     return change
 
 
-def _tell_author_of_status(idea, change, actor):
-    if idea.author_id is None or idea.author_id == actor.pk:
-        return
-    notify(
-        idea.author,
-        kind=MY_IDEA,
-        message=format_lazy(
-            _("Your idea “{title}” is now {status}: {explanation}"),
-            title=idea.title,
-            status=IdeaStatus(change.to_status).label,
-            explanation=change.explanation,
-        ),
-        url=f"{idea.get_absolute_url()}#status-{change.pk}",
-    )
+def _tell_of_status(idea, change, actor):
+    """The author, supporters and commenters hear of the change and its reason."""
+    status = IdeaStatus(change.to_status).label
+    url = f"{idea.get_absolute_url()}#status-{change.pk}"
+    if _may_be_told(idea.author, idea, actor):
+        notify(
+            idea.author,
+            kind=MY_IDEA,
+            message=format_lazy(
+                _("Your idea “{title}” is now {status}: {explanation}"),
+                title=idea.title,
+                status=status,
+                explanation=change.explanation,
+            ),
+            url=url,
+        )
+    for person in followers(idea):
+        if _may_be_told(person, idea, actor):
+            notify(
+                person,
+                kind=FOLLOWED_IDEA,
+                message=format_lazy(
+                    _("An idea you follow, “{title}”, is now {status}: {explanation}"),
+                    title=idea.title,
+                    status=status,
+                    explanation=change.explanation,
+                ),
+                url=url,
+            )
+
+
+def _may_be_told(person, idea, actor):
+    """Not the one who acted, and only someone who may still see the idea: a person who has
+    left a panel hears nothing more of its ideas."""
+    if person is None or person.pk == actor.pk:
+        return False
+    return rules.has_perm("ideas.see_idea", person, idea)
 
 
 @transaction.atomic
@@ -169,7 +200,7 @@ def _tell_of_response(idea, response, responder):
     is told nothing of their own response, and nobody is told twice."""
     url = response.get_absolute_url()
     decision = IdeaStatus(response.decision).label
-    if idea.author_id is not None and idea.author_id != responder.pk:
+    if _may_be_told(idea.author, idea, responder):
         notify(
             idea.author,
             kind=MY_IDEA,
@@ -180,7 +211,9 @@ def _tell_of_response(idea, response, responder):
             ),
             url=url,
         )
-    for person in followers(idea).exclude(pk=responder.pk):
+    for person in followers(idea):
+        if not _may_be_told(person, idea, responder):
+            continue
         notify(
             person,
             kind=FOLLOWED_IDEA,
@@ -224,6 +257,8 @@ def give_feedback(person, response, *, verdict, comment=""):
         response=response, person=person, defaults={"verdict": verdict, "comment": comment}
     )
     if not created:
+        if (feedback.verdict, feedback.comment) == (verdict, comment):
+            return feedback  # said again, word for word: nothing new to tell anyone
         feedback.verdict = verdict
         feedback.comment = comment
         feedback.updated_at = timezone.now()

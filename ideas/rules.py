@@ -23,6 +23,7 @@ from .models import (
     Comment,
     Idea,
     IdeaRound,
+    IdeaStatus,
     OfficialResponse,
     Phase,
     Support,
@@ -154,6 +155,11 @@ def idea_is_public(user, obj):
 
 
 @rules.predicate
+def idea_is_merged(user, idea):
+    return idea.status == IdeaStatus.MERGED
+
+
+@rules.predicate
 def comment_is_public(user, comment):
     return comment.is_public
 
@@ -223,7 +229,8 @@ rules.add_perm("ideas.moderate_comment", is_round_moderator)
 # The feedback loop. Ideas are answered in every phase, also after the round has closed: an
 # idea must not disappear silently. Hidden and withdrawn ideas are not answered.
 rules.add_perm("ideas.change_status", is_round_official & idea_is_public)
-rules.add_perm("ideas.respond_to_idea", is_round_official & idea_is_public)
+# A merged idea is answered through the idea that took it.
+rules.add_perm("ideas.respond_to_idea", is_round_official & idea_is_public & ~idea_is_merged)
 # The responder corrects their own words; an administrator may too.
 rules.add_perm("ideas.edit_response", (is_responder & is_round_official) | is_administrator)
 rules.add_perm("ideas.give_feedback_on_response", is_answered_by & ~is_responder)

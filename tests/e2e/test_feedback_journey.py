@@ -63,7 +63,7 @@ def test_response_reaches_the_author_live(live_url, browser, scene, assert_acces
         expect(reader).to_have_url(re.compile(f"#response-{response.pk}$"))
         assert_accessible(reader, "idea page with an official response")
 
-        reader.get_by_role("link", name="Vastasiko tämä ideaasi?").click()
+        reader.get_by_role("link", name="Vastasiko tämä ideaan?").click()
         reader.get_by_label("ei", exact=True).check()
         reader.get_by_label("Kommentti (vapaaehtoinen)").fill("Entä muut terveysasemat?")
         reader.get_by_role("button", name="Lähetä").click()

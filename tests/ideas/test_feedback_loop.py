@@ -120,13 +120,19 @@ def test_merge_links_both_ways(idea, region_staff):
     assert idea.status_changes.get().merged_into == target
 
 
-def test_merge_refusals(idea, region_staff):
+def test_merge_refusals(idea, region_staff, region):
+    from tests.factories import PanelFactory
+
     other_region = IdeaFactory(round=IdeaRoundFactory(region=RegionFactory()))
+    panels_own = IdeaFactory(
+        round=IdeaRoundFactory(region=region, panel=PanelFactory(region=region))
+    )
     hidden = IdeaFactory(round=idea.round, hidden_at=timezone.now())
     for target, reason in [
         (None, "Choose the idea"),
         (idea, "itself"),
         (other_region, "same region"),
+        (panels_own, "same region and audience"),
         (hidden, "cannot take others"),
     ]:
         with pytest.raises(ValidationError, match=reason):
@@ -406,16 +412,43 @@ def test_response_fan_out(idea, decision_maker):
     assert "#response-" in notices(idea.author)[0].url
 
 
-def test_status_change_tells_the_author_only(idea, region_staff):
+def test_status_change_tells_author_supporters_and_commenters(idea, region_staff):
     supporter = UserFactory()
     SupportFactory(idea=idea, person=supporter)
+    commenter = UserFactory()
+    CommentFactory(idea=idea, author=commenter)
+    CommentFactory(idea=idea, author=region_staff)
     responses.change_status(
         region_staff, idea, IdeaStatus.NOT_TAKEN_FORWARD, explanation="Ei rahoitusta tänä vuonna."
     )
     [notice] = notices(idea.author)
+    assert notice.kind == responses.MY_IDEA
     assert "Ei rahoitusta tänä vuonna." in notice.message
-    assert notices(supporter) == []
+    for person in (supporter, commenter):
+        [notice] = notices(person)
+        assert notice.kind == responses.FOLLOWED_IDEA
+        assert "Ei rahoitusta tänä vuonna." in notice.message
     assert notices(region_staff) == []
+
+
+def test_people_who_left_a_panel_hear_no_more_of_its_ideas(region, decision_maker, client):
+    from panels.models import MembershipStatus
+    from tests.factories import MembershipFactory, PanelFactory
+
+    panel = PanelFactory(region=region)
+    round_ = IdeaRoundFactory(region=region, panel=panel, phase=Phase.EVALUATION)
+    stays, leaves = UserFactory(), UserFactory()
+    for person in (stays, leaves):
+        MembershipFactory(panel=panel, person=person)
+    idea = IdeaFactory(round=round_, author=stays, title="Raadin oma idea")
+    SupportFactory(idea=idea, person=leaves)
+    CommentFactory(idea=idea, author=leaves)
+    panel.memberships.filter(person=leaves).update(status=MembershipStatus.LEFT)
+    respond(decision_maker, idea)
+    assert len(notices(stays)) == 1
+    assert notices(leaves) == []
+    client.force_login(leaves)
+    assert "Raadin oma idea" not in client.get("/en/my-impact/").content.decode()
 
 
 def test_an_official_answering_their_own_idea_is_not_told(region, decision_maker):
@@ -466,3 +499,60 @@ def test_round_coverage(client, region, decision_maker):
     page = client.get(round_.get_absolute_url()).content.decode()  # /en/…, in English
     assert "1 of 3 ideas have an official response." in page
     assert "2 are waiting, the longest for 1\xa0month" in page
+
+
+def test_a_merge_never_shows_what_the_reader_may_not_see(client, idea, region_staff):
+    target = IdeaFactory(round=idea.round, title="Kohdeidea")
+    responses.change_status(
+        region_staff, idea, IdeaStatus.MERGED, explanation="Sama asia.", merged_into=target
+    )
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert "Kohdeidea" in page
+    target.hidden_at = timezone.now()
+    target.save()
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert "Kohdeidea" not in page
+    assert "Merged into another idea." in page
+
+
+def test_a_merged_idea_is_answered_through_the_idea_that_took_it(client, idea, decision_maker):
+    target = IdeaFactory(round=idea.round)
+    responses.change_status(
+        decision_maker, idea, IdeaStatus.MERGED, explanation="Sama asia.", merged_into=target
+    )
+    idea.refresh_from_db()
+    assert not rules.has_perm("ideas.respond_to_idea", decision_maker, idea)
+    client.force_login(decision_maker)
+    url = f"/en/rounds/ideas/{idea.pk}/respond/"
+    assert client.post(url, {"decision": "merged", "reasons": "x"}).status_code == 403
+
+
+def test_saying_the_same_again_tells_nobody_again(idea, decision_maker):
+    response = respond(decision_maker, idea)
+    for _ in range(3):
+        responses.give_feedback(idea.author, response, verdict=Verdict.NO, comment="Entä illat?")
+    assert len(notices(decision_maker, responses.CLARIFICATION)) == 1
+
+
+def test_an_overlong_link_is_a_form_error(client, idea, decision_maker):
+    response = respond(decision_maker, idea)
+    client.force_login(decision_maker)
+    link = "https://example.fi/" + "a" * 250
+    page = client.post(
+        f"/en/rounds/responses/{response.pk}/edit/",
+        {"reasons": "Uudet perustelut", "link_url": link},
+    )
+    assert page.status_code == 200
+    assert "at most 200 characters" in page.content.decode()
+    response.refresh_from_db()
+    assert response.reasons == "Selvitämme asiaa." and not response.versions.exists()
+
+
+def test_the_clarification_queue_forgets_hidden_ideas(client, idea, decision_maker):
+    response = respond(decision_maker, idea)
+    responses.give_feedback(idea.author, response, verdict=Verdict.NO, comment="Entä illat?")
+    client.force_login(decision_maker)
+    assert "Entä illat?" in client.get("/en/rounds/clarifications/").content.decode()
+    idea.hidden_at = timezone.now()
+    idea.save()
+    assert "Entä illat?" not in client.get("/en/rounds/clarifications/").content.decode()
