@@ -8,6 +8,7 @@ from wagtail.models import Page
 from panels.models import Region
 
 from .blocks import BodyBlock, ImpactReportBodyBlock, cited_idea_ids, load_cited_ideas
+from .report_access import ImpactReportPageForm
 
 
 class HomePage(Page):
@@ -90,6 +91,8 @@ class ImpactReportPage(Page):
         help_text=_("Leave empty for a report that covers every region."),
     )
     body = StreamField(ImpactReportBodyBlock(), blank=True, verbose_name=_("body"))
+
+    base_form_class = ImpactReportPageForm
 
     content_panels = [
         *Page.content_panels,

@@ -15,7 +15,7 @@ from accounts.models import Notification
 from accounts.roles import Role
 from cms.models import HomePage, ImpactReportIndexPage, ImpactReportPage
 from ideas.models import Citation, IdeaStatus, OfficialResponse
-from tests.factories import PanelFactory, UserFactory
+from tests.factories import PanelFactory, RegionFactory, UserFactory
 from tests.ideas.factories import IdeaFactory, IdeaRoundFactory
 
 pytestmark = pytest.mark.django_db
@@ -325,51 +325,90 @@ def test_decision_makers_may_not_add_other_pages(client, index, decision_maker):
     assert response.url == reverse("wagtailadmin_home")
 
 
-def test_a_decision_maker_publishes_a_report_through_the_admin(client, index, decision_maker):
-    author = UserFactory()
-    idea = IdeaFactory(author=author, title="Selkokieliset kirjeet")
-    own = IdeaFactory(author=decision_maker)
-    client.force_login(decision_maker)
-    data = nested_form_data(
+def report_form(region, ideas, **fields):
+    items = {
+        str(n): {"value": idea.pk, "deleted": "", "order": str(n), "id": ""}
+        for n, idea in enumerate(ideas)
+    }
+    return nested_form_data(
         {
             "title": "Sanoitte, teimme – syksy 2026",
             "slug": "syksy-2026",
             "intro": "Näin ideoillenne kävi.",
             "report_date": "2026-11-20",
             "period": "syksy 2026",
-            "region": "",
+            "region": region.pk if region else "",
             "body": streamfield(
                 [
                     (
                         "ideas",
                         {
                             "title": "Kuulimme, teimme",
-                            "ideas": {
-                                "count": "2",
-                                "0": {"value": idea.pk, "deleted": "", "order": "0", "id": ""},
-                                "1": {"value": own.pk, "deleted": "", "order": "1", "id": ""},
-                            },
+                            "ideas": {"count": str(len(ideas)), **items},
                             "note": rich_text(""),
                         },
                     )
                 ]
             ),
             "action-publish": "action-publish",
+            **fields,
         }
     )
 
-    response = client.post(add_report_url(index), data)
+
+def test_a_decision_maker_publishes_a_report_through_the_admin(client, index, decision_maker):
+    region = RegionFactory()
+    region.officials.add(decision_maker)
+    author = UserFactory()
+    idea = IdeaFactory(author=author, title="Selkokieliset kirjeet")
+    own = IdeaFactory(author=decision_maker)
+    client.force_login(decision_maker)
+
+    response = client.post(add_report_url(index), report_form(region, [idea, own]))
 
     assert response.status_code == 302, response.context["form"].errors
     report = ImpactReportPage.objects.get(slug="syksy-2026")
     assert report.live
-    assert report.region is None
+    assert report.region == region
     assert set(Citation.objects.filter(page=report).values_list("idea", flat=True)) == {
         idea.pk,
         own.pk,
     }
     assert len(cited_notices(author)) == 1
     assert cited_notices(decision_maker) == []
+
+
+def test_decision_makers_write_for_their_own_regions(client, index, decision_maker):
+    mine, theirs = RegionFactory(), RegionFactory()
+    mine.officials.add(decision_maker)
+    idea = IdeaFactory()
+    client.force_login(decision_maker)
+    for region in (None, theirs):
+        response = client.post(add_report_url(index), report_form(region, [idea]))
+        assert response.status_code == 200
+        assert "region" in response.context["form"].errors
+    assert not ImpactReportPage.objects.exists()
+    # A report of another region cannot be opened for editing, nor unpublished or deleted.
+    other = index.add_child(
+        instance=ImpactReportPage(title="Toisen alueen raportti", slug="toinen", region=theirs)
+    )
+    for view in ("wagtailadmin_pages:edit", "wagtailadmin_pages:delete"):
+        response = client.get(reverse(view, args=[other.pk]))
+        assert response.status_code == 302, view
+        assert response["Location"] == reverse("wagtailadmin_explore", args=[index.pk])
+    # Wagtail asks about unpublishing when it is confirmed.
+    client.post(reverse("wagtailadmin_pages:unpublish", args=[other.pk]))
+    other.refresh_from_db()
+    assert other.live
+    ours = index.add_child(instance=ImpactReportPage(title="Oma", slug="oma", region=mine))
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[ours.pk])).status_code == 200
+
+
+def test_administrators_write_reports_for_every_region(client, index):
+    client.force_login(UserFactory(administrator=True))
+    response = client.post(add_report_url(index), report_form(None, [IdeaFactory()]))
+    assert response.status_code == 302
+    assert ImpactReportPage.objects.get().region is None
 
 
 # --- The idea chooser --------------------------------------------------------------------
