@@ -89,6 +89,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._saved_role = self.role if self.pk else None
+        self._saved_language = self.language if self.pk else None
 
     def __str__(self):
         return self.display_name
@@ -110,11 +111,23 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def save(self, *args, **kwargs):
         role_changed = self._saved_role != self.role
+        language_changed = self._saved_language != self.language
         with transaction.atomic(using=kwargs.get("using")):
             super().save(*args, **kwargs)
             if role_changed:
                 self.sync_role_groups()
+            if (role_changed or language_changed) and self.is_staff:
+                self.sync_admin_language()
         self._saved_role = self.role
+        self._saved_language = self.language
+
+    def sync_admin_language(self):
+        """The Wagtail admin speaks the person's language too (it reads its own profile)."""
+        from wagtail.users.models import UserProfile
+
+        UserProfile.objects.update_or_create(
+            user=self, defaults={"preferred_language": self.language}
+        )
 
     def sync_role_groups(self):
         """Put the person in their role's group and out of the other role groups."""

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from accounts.roles import ROLE_GROUPS, Role
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +148,25 @@ def test_the_admin_creates_people_with_a_display_name(client, make_user):
     user = User.objects.get(email="uusi.tyontekija@example.org")
     assert user.role == Role.STAFF
     assert user.check_password("tosi-pitkä-salasana-42")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["sv", "en", "fi"])
+def test_the_admin_speaks_the_persons_language(client, language):
+    person = UserFactory(staff=True, language=language)
+    client.force_login(person)
+    page = client.get("/admin/")
+    assert page.status_code == 200
+    assert f'<html lang="{language}"' in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_changing_language_or_becoming_staff_updates_the_admin_language(client):
+    person = UserFactory(language="sv")
+    person.role = "staff"
+    person.save()
+    client.force_login(person)
+    assert '<html lang="sv"' in client.get("/admin/").content.decode()
+    person.language = "en"
+    person.save()
+    assert '<html lang="en"' in client.get("/admin/").content.decode()
