@@ -7,6 +7,7 @@ may speak is stated once (``SEES``, ``SPEAKS``) and every matrix test checks aga
 
 import json
 from dataclasses import dataclass
+from unittest.mock import ANY
 
 import pytest
 from asgiref.sync import sync_to_async
@@ -514,6 +515,26 @@ def test_catch_up_over_http_returns_what_came_after_and_what_changed():
     assert [(f["type"], f["comment"]["state"]) for f in data["frames"]] == [
         ("comment_changed", "hidden")
     ]
+
+
+@pytest.mark.django_db
+def test_catch_up_over_http_says_whether_the_room_is_open():
+    """A page that polls (websockets blocked) learns from it that the room opened or closed."""
+    setup = make_room("not_open")
+    client = client_for(setup.people["member"])
+    url = setup.url("ideas:meeting_room_live")
+    assert client.get(url).json()["room_state"] == "not_open"
+    meeting_room.open_room(setup.people["facilitator"], setup.meeting)
+    data = client.get(url).json()
+    assert data["room_state"] == "open"
+    meeting_room.close_room(setup.people["facilitator"], setup.room)
+    assert client.get(url, {"after": data["last_id"], "since": data["at"]}).json() == {
+        "frames": [],
+        "last_id": 0,
+        "resume_after": 0,
+        "at": ANY,
+        "room_state": "closed",
+    }
 
 
 @pytest.mark.django_db

@@ -11,7 +11,8 @@
 // and <template data-actions="own|other"> with the actions this viewer may use, drawn for a
 // stand-in comment with id 0 (replaced here with the real comment's and thread's ids).
 // A meeting room also has [data-room-state] (its state in words, from data-text-room-open
-// and data-text-room-closed) and [data-room-open-only] (shown while the room is open).
+// and data-text-room-closed) and [data-room-open-only] (shown while the room is open); the
+// state comes with the hello and "room" frames, and with every answer when polling.
 (function () {
   "use strict";
   const section = document.querySelector("[data-live-thread]");
@@ -196,7 +197,8 @@
 
   function handle(frame) {
     if (frame.type === "comment" || frame.type === "comment_changed") showComment(frame);
-    else if (frame.type === "hello" && frame.room_state) showRoomState(frame.room_state, false);
+    // Said aloud only when it changed: on a reconnection after the room opened or closed.
+    else if (frame.type === "hello" && frame.room_state) showRoomState(frame.room_state, true);
     else if (frame.type === "room") showRoomState(frame.state, true);
     else if (frame.type === "caught_up") {
       lastId = Math.max(lastId, frame.resume_after);
@@ -282,6 +284,8 @@
       .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
       .then(function (data) {
         data.frames.forEach(handle);
+        // A room's answer says whether it is open, as the socket's "room" frame would.
+        if (data.room_state) showRoomState(data.room_state, true);
         lastId = Math.max(lastId, data.resume_after);
         since = later(since, data.at);
       })
