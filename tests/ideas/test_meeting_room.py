@@ -12,17 +12,19 @@ from unittest.mock import ANY
 import pytest
 from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 
+from accounts.models import Notification
 from cms.asgi import application
 from ideas import meeting_room
 from ideas.consumers import MAX_FRAME_BYTES
-from ideas.models import COMMENT_MAX_LENGTH, RoomMessage
+from ideas.models import COMMENT_MAX_LENGTH, ModerationAction, ModerationKind, RoomMessage
 from panels import services as panel_services
 from panels.models import Membership
 from tests.factories import MembershipFactory, PanelFactory, RegionFactory, UserFactory
+from tests.ideas.factories import CommentFactory
 from tests.panels.factories import MeetingFactory
 
 ORIGIN = (b"origin", b"http://testserver")
@@ -207,7 +209,7 @@ class TestSocket:
         finally:
             await socket.disconnect()
 
-    async def test_edits_removals_and_hides_appear_live_without_hidden_text(self):
+    async def test_edits_removals_hides_and_restores_appear_live_without_hidden_text(self):
         setup = await db(make_room)()
         member = setup.people["member"]
         socket, _ = await join(setup, setup.people["region_staff"])
@@ -225,6 +227,13 @@ class TestSocket:
             hidden = await next_of(socket, "comment_changed")
             assert hidden["comment"]["state"] == "hidden" and hidden["comment"]["author"] is None
             assert "Korjattu" not in json.dumps(hidden)
+
+            await db(meeting_room.restore_message)(
+                setup.people["facilitator"], message, reason="Harkittiin uudelleen"
+            )
+            restored = await next_of(socket, "comment_changed")
+            assert restored["comment"]["state"] == "public"
+            assert "Korjattu" in restored["comment"]["body_html"]
 
             other = await db(meeting_room.post_message)(member, room, body="Toinen")
             await next_of(socket, "comment")
@@ -468,6 +477,70 @@ def test_authors_edit_and_remove_their_messages_and_facilitators_hide_them():
 
 
 @pytest.mark.django_db
+def test_hiding_and_restoring_are_recorded_and_the_author_is_told_why():
+    setup = make_room()
+    member, facilitator = setup.people["member"], setup.people["facilitator"]
+    message = meeting_room.post_message(member, setup.room, body="Kiistanalainen")
+    hide_url = reverse("ideas:room_message_hide", args=[message.pk])
+    restore_url = reverse("ideas:room_message_restore", args=[message.pk])
+    runner = client_for(facilitator)
+    assert runner.get(restore_url).status_code == 404  # nothing to restore yet
+    assert runner.post(hide_url, {"reason": "Henkilötietoja"}).status_code == 302
+
+    notice = Notification.objects.get(recipient=member)
+    assert notice.kind == "ideas.moderation"
+    assert "Henkilötietoja" in notice.message and "Kehittäjäkahvila" in notice.message
+    assert notice.url == message.get_absolute_url()
+
+    # Only those who run the room restore, and they are offered it on the page.
+    for role in ("member", "region_decision_maker"):
+        assert client_for(setup.people[role]).get(restore_url).status_code == 404
+    assert restore_url in runner.get(setup.url()).content.decode()
+    assert restore_url not in client_for(member).get(setup.url()).content.decode()
+    page = runner.get(restore_url)
+    assert page.status_code == 200 and "Henkilötietoja" in page.content.decode()
+    assert runner.post(restore_url, {"reason": ""}).status_code == 200  # a reason is required
+    assert runner.post(restore_url, {"reason": "Tiedot poistettu"}).status_code == 302
+
+    message.refresh_from_db()
+    assert message.is_public and message.hidden_reason == ""
+    reader = MembershipFactory(panel=setup.meeting.panel).person
+    assert "Kiistanalainen" in client_for(reader).get(setup.url()).content.decode()
+    notice = Notification.objects.filter(recipient=member).order_by("-pk").first()
+    assert notice.kind == "ideas.moderation" and "Tiedot poistettu" in notice.message
+    history = message.moderation_actions.order_by("created_at", "pk")
+    assert [(a.kind, a.moderator, a.reason) for a in history] == [
+        (ModerationKind.HIDE, facilitator, "Henkilötietoja"),
+        (ModerationKind.RESTORE, facilitator, "Tiedot poistettu"),
+    ]
+    assert runner.get(restore_url).status_code == 404  # visible already
+
+
+@pytest.mark.django_db
+def test_a_hidden_message_its_author_removed_stays_removed():
+    setup = make_room()
+    member, facilitator = setup.people["member"], setup.people["facilitator"]
+    message = meeting_room.post_message(member, setup.room, body="Pois")
+    meeting_room.hide_message(facilitator, message, reason="Asiaton")
+    meeting_room.remove_message(member, message)
+    with pytest.raises(meeting_room.NotAllowed):
+        meeting_room.restore_message(facilitator, message, reason="Ei sittenkään")
+    message.refresh_from_db()
+    assert message.deleted_at and message.hidden_at
+
+
+@pytest.mark.django_db
+def test_a_moderation_record_is_about_exactly_one_thing():
+    setup = make_room()
+    message = meeting_room.post_message(setup.people["member"], setup.room, body="Yksi")
+    comment = CommentFactory()
+    for targets in ({}, {"comment": comment, "room_message": message}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            ModerationAction.objects.create(kind=ModerationKind.HIDE, reason="x", **targets)
+    ModerationAction.objects.create(kind=ModerationKind.HIDE, reason="x", room_message=message)
+
+
+@pytest.mark.django_db
 def test_after_closing_the_transcript_stays_readable_and_edits_stop():
     setup = make_room()
     member = setup.people["member"]
@@ -514,6 +587,12 @@ def test_catch_up_over_http_returns_what_came_after_and_what_changed():
     data = client.get(url, {"after": third.pk, "since": data["at"]}).json()
     assert [(f["type"], f["comment"]["state"]) for f in data["frames"]] == [
         ("comment_changed", "hidden")
+    ]
+    # A restore leaves no time on the message: the catch-up finds it all the same.
+    meeting_room.restore_message(setup.people["facilitator"], first, reason="Aiheellinen")
+    data = client.get(url, {"after": third.pk, "since": data["at"]}).json()
+    assert [(f["type"], f["comment"]["state"]) for f in data["frames"]] == [
+        ("comment_changed", "public")
     ]
 
 

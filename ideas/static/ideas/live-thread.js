@@ -9,7 +9,8 @@
 //   data-ws-path, data-catch-up-url, data-last-id, data-since (server time of the render),
 //   data-viewer (the viewer's user id, or empty), and translated texts in data-text-*;
 // and <template data-actions="own|other"> with the actions this viewer may use, drawn for a
-// stand-in comment with id 0 (replaced here with the real comment's and thread's ids).
+// stand-in comment with id 0 (replaced here with the real comment's and thread's ids); a room
+// also has <template data-actions="hidden"> (restoring a hidden message, for those who may).
 // A meeting room also has [data-room-state] (its state in words, from data-text-room-open
 // and data-text-room-closed) and [data-room-open-only] (shown while the room is open); the
 // state comes with the hello and "room" frames, and with every answer when polling.
@@ -77,8 +78,10 @@
 
   function actionsFor(comment) {
     const own = comment.author && String(comment.author.id) === section.dataset.viewer;
-    const template = document.querySelector('template[data-actions="' + (own ? "own" : "other") + '"]');
-    if (!template || comment.state !== "public") return null;
+    // A hidden one has no author in the frame; those who may restore it have a template.
+    const kind = { public: own ? "own" : "other", hidden: "hidden" }[comment.state];
+    const template = kind && document.querySelector('template[data-actions="' + kind + '"]');
+    if (!template) return null;
     // The template was drawn for a stand-in comment with id 0.
     const html = template.innerHTML
       .replace(/\/0\//g, "/" + comment.id + "/")
@@ -98,6 +101,8 @@
       placeholder.className = "comment__placeholder";
       placeholder.textContent = comment.state === "removed" ? text("Removed") : text("Hidden");
       article.append(placeholder);
+      const restore = actionsFor(comment);
+      if (restore) article.append(restore);
       return article;
     }
     const meta = document.createElement("p");
