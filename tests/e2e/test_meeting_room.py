@@ -10,6 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from ideas.models import MeetingRoom, RoomMessage
+from panels.models import Membership
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 from tests.panels.factories import MeetingFactory
 
@@ -108,5 +109,11 @@ def test_where_websockets_are_blocked_the_room_still_opens_and_closes(live_url, 
         expect(page.locator("[data-room-state]")).to_have_attribute("data-state", "closed")
         expect(form).to_be_hidden()
         expect(announcer).to_contain_text("Huone on suljettu")
+
+        # Removed from the panel: the next poll is refused, and the page says so and stops.
+        Membership.objects.filter(person=member).update(status="removed")
+        page.clock.run_for(16_000)
+        expect(page.locator("[data-connection-state]")).to_have_attribute("data-state", "ended")
+        expect(announcer).to_contain_text("You no longer have access")
     finally:
         context.close()

@@ -19,7 +19,7 @@ from django.urls import reverse
 from accounts.models import Notification
 from cms.asgi import application
 from ideas import meeting_room
-from ideas.consumers import MAX_FRAME_BYTES
+from ideas.consumers import MAX_FRAME_BYTES, MeetingRoomConsumer
 from ideas.models import COMMENT_MAX_LENGTH, ModerationAction, ModerationKind, RoomMessage
 from panels import services as panel_services
 from panels.models import Membership
@@ -185,6 +185,91 @@ class TestSocket:
             await socket.send_json_to(post_frame("Vielä yksi"))
             assert (await next_of(socket, "error"))["code"] == "forbidden"
             assert await db(RoomMessage.objects.count)() == 0
+        finally:
+            await socket.disconnect()
+
+    async def closed_for_good(self, socket):
+        """The socket says why, closes with 4403 and sends nothing after that."""
+        error = await next_of(socket, "error")
+        assert error["code"] == "forbidden" and error["message"]
+        while (output := await socket.receive_output(timeout=3))["type"] != "websocket.close":
+            assert output["type"] == "websocket.send"
+        assert output["code"] == 4403
+
+    @pytest.mark.parametrize("how", ["removed", "left", "deleted"])
+    async def test_a_member_whose_membership_ends_mid_session_is_closed_out(self, how):
+        setup = await db(make_room)()
+        member, facilitator = setup.people["member"], setup.people["facilitator"]
+        socket, _ = await join(setup, member)
+        watcher, _ = await join(setup, facilitator)
+        try:
+            while len((await next_of(watcher, "presence"))["people"]) != 2:
+                pass
+            membership = await db(Membership.objects.get)(person=member)
+            if how == "removed":
+                await db(panel_services.remove_member)(
+                    membership, removed_by=facilitator, reason="Sääntöjen rikkominen"
+                )
+            elif how == "left":
+                await db(panel_services.leave_panel)(member, setup.meeting.panel)
+            else:
+                await db(membership.delete)()
+            await self.closed_for_good(socket)
+            # The others see them go; what is said afterwards never reaches them.
+            while len((await next_of(watcher, "presence"))["people"]) != 1:
+                pass
+            room = await db(lambda: setup.room)()
+            await db(meeting_room.post_message)(facilitator, room, body="Jatketaan ilman")
+            await next_of(watcher, "comment")
+            assert await socket.receive_nothing(timeout=0.5)
+        finally:
+            await socket.disconnect()
+            await watcher.disconnect()
+
+    async def test_a_facilitator_taken_off_the_panel_is_closed_out(self):
+        setup = await db(make_room)()
+        facilitator = setup.people["facilitator"]
+        socket, _ = await join(setup, facilitator)
+        try:
+            await next_of(socket, "presence")  # fully connected
+            await db(setup.meeting.panel.facilitators.remove)(facilitator)
+            await self.closed_for_good(socket)
+        finally:
+            await socket.disconnect()
+
+    async def test_someone_who_still_belongs_stays_when_their_membership_ends(self):
+        """Region staff who also were members still see the room as staff."""
+        setup = await db(make_room)()
+        staff = setup.people["region_staff"]
+        await db(MembershipFactory)(panel=setup.meeting.panel, person=staff)
+        socket, _ = await join(setup, staff)
+        try:
+            await next_of(socket, "presence")  # fully connected
+            await db(panel_services.leave_panel)(staff, setup.meeting.panel)
+            await socket.send_json_to({"type": "ping"})
+            await next_of(socket, "pong")
+            room = await db(lambda: setup.room)()
+            await db(meeting_room.post_message)(setup.people["member"], room, body="Kuuluu yhä")
+            assert (await next_of(socket, "comment"))["comment"]["body_html"]
+        finally:
+            await socket.disconnect()
+
+    async def test_someone_removed_while_connecting_is_closed_out(self, monkeypatch):
+        """Removed after the check on connecting, before joining the group that would tell."""
+        setup = await db(make_room)()
+        member = setup.people["member"]
+        check = MeetingRoomConsumer.load_discussion
+
+        def check_then_remove(consumer):
+            room = check(consumer)
+            Membership.objects.filter(person=member).update(status="removed")
+            return room
+
+        monkeypatch.setattr(MeetingRoomConsumer, "load_discussion", check_then_remove)
+        socket, hello = await join(setup, member)
+        try:
+            assert hello["type"] == "hello"
+            await self.closed_for_good(socket)
         finally:
             await socket.disconnect()
 

@@ -13,7 +13,9 @@
 // also has <template data-actions="hidden"> (restoring a hidden message, for those who may).
 // A meeting room also has [data-room-state] (its state in words, from data-text-room-open
 // and data-text-room-closed) and [data-room-open-only] (shown while the room is open); the
-// state comes with the hello and "room" frames, and with every answer when polling.
+// state comes with the hello and "room" frames, and with every answer when polling. With
+// data-text-ended, a page that may no longer follow the room (the socket closes with 4403 or
+// 4404, polling gets 404) says so and stops.
 (function () {
   "use strict";
   const section = document.querySelector("[data-live-thread]");
@@ -34,6 +36,7 @@
   let everOpened = false;
   let pollTimer = null;
   let pingTimer = null;
+  let stopped = false; // no longer ours to follow: neither reconnect nor poll
   // A post sent but not yet acknowledged: after a lost connection it is sent again with the
   // same client_id, which the server saves once however often it arrives.
   let pending = null;
@@ -49,7 +52,9 @@
     const element = document.querySelector("[data-connection-state]");
     if (!element) return;
     element.dataset.state = state;
-    element.textContent = text({ live: "Live", connecting: "Connecting", offline: "Offline", polling: "Polling" }[state]);
+    element.textContent = text(
+      { live: "Live", connecting: "Connecting", offline: "Offline", polling: "Polling", ended: "Ended" }[state]
+    );
     element.hidden = false;
   }
 
@@ -243,6 +248,7 @@
   }
 
   function connect() {
+    if (stopped) return;
     if (!pollTimer) setState("connecting");
     const scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
     try {
@@ -274,8 +280,21 @@
     socket.addEventListener("close", function (event) {
       window.clearInterval(pingTimer);
       socket = null;
-      if (event.code === 4404) return; // the thread is not (or no longer) visible to us
+      // Not (or no longer) ours to follow: the thread is gone, or we left the panel (4403).
+      if (event.code === 4404 || event.code === 4403) return ended();
       failed();
+    });
+  }
+
+  // A page that says what that means (data-text-ended) stops, and takes its form away.
+  function ended() {
+    stopped = true;
+    stopPolling();
+    if (!text("Ended")) return;
+    setState("ended");
+    announce(text("Ended"));
+    document.querySelectorAll("[data-room-open-only]").forEach(function (part) {
+      part.hidden = true;
     });
   }
 
@@ -294,12 +313,14 @@
         lastId = Math.max(lastId, data.resume_after);
         since = later(since, data.at);
       })
-      .catch(function () {
-        setState("offline");
+      .catch(function (status) {
+        if (status === 404) ended();
+        else setState("offline");
       });
   }
 
   function startPolling() {
+    if (stopped) return;
     setState("polling");
     if (pollTimer) return;
     poll();
