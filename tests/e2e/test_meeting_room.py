@@ -114,6 +114,6 @@ def test_where_websockets_are_blocked_the_room_still_opens_and_closes(live_url, 
         Membership.objects.filter(person=member).update(status="removed")
         page.clock.run_for(16_000)
         expect(page.locator("[data-connection-state]")).to_have_attribute("data-state", "ended")
-        expect(announcer).to_contain_text("You no longer have access")
+        expect(announcer).to_contain_text("Sinulla ei ole enää pääsyä")
     finally:
         context.close()
