@@ -11,7 +11,9 @@ class IdeasConfig(AppConfig):
         from accounts.models import Delivery
         from accounts.notifications import register_kind
 
-        from . import live  # noqa: F401 - connects the live broadcasts to ideas.signals
+        # Connecting receivers: the live broadcasts (to ideas.signals and the room's), and
+        # closing the room sockets of those whose place in a panel ends.
+        from . import live, room_access  # noqa: F401
 
         register_kind("ideas.moderation", _("Moderation of my ideas and comments"))
         register_kind(

@@ -18,6 +18,8 @@ Server -> client frames:
   {"type": "presence", "people": [{"display_name", "role", "role_label"}]}
   {"type": "pong"}
   {"type": "error", "code": str, "message": str, ...}
+A room's socket is closed with code 4403, after an error frame "forbidden", when the person
+may no longer see the room (removed from the panel mid-session: ideas.room_access).
 
 Posting here is the same action as the page's form: the same form validation, the same
 service (rules checked, one transaction, broadcast after commit).
@@ -33,7 +35,7 @@ from django.utils.translation import gettext as _
 
 from accounts.consumers import JsonFrameConsumer
 
-from . import live, meeting_room, services
+from . import live, meeting_room, room_access, services
 from .access import get_idea_for
 from .forms import CommentForm
 from .models import MeetingRoom
@@ -292,10 +294,51 @@ class MeetingRoomConsumer(LiveDiscussionConsumer):
     """/ws/meetings/<meeting id>/room/: the panel's inner circle watches (ideas.room_rules);
     members and those who run the room post while it is open. Whether the person may still
     post is asked again, from fresh rows, for every post: someone removed from the panel
-    mid-session is refused (``forbidden``), and a closed room refuses everyone (``closed``)."""
+    mid-session is refused (``forbidden``), and a closed room refuses everyone (``closed``).
+
+    Whether they may still watch is asked again when ideas.room_access says their place in
+    the panel changed: if no more, the socket says so and closes (4403), and nothing more is
+    sent on it."""
 
     has_replies = False
     login_to_post = _("Log in to take part.")
+    access_group = None
+    access_ended = False
+
+    async def connect(self):
+        await super().connect()
+        if self.discussion is None or not self.user.is_authenticated:
+            return
+        self.access_group = room_access.person_group_name(self.panel_id, self.user.pk)
+        await self.channel_layer.group_add(self.access_group, self.channel_name)
+        # The person may have been removed between the check on connecting and joining.
+        await self.room_recheck({})
+
+    async def disconnect(self, code):
+        await super().disconnect(code)
+        if self.access_group:
+            await self.channel_layer.group_discard(self.access_group, self.channel_name)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if not self.access_ended:
+            await super().receive(text_data=text_data, bytes_data=bytes_data)
+
+    async def send_json(self, payload):
+        # Frames already on their way to this connection when access ended are dropped.
+        if not self.access_ended:
+            await super().send_json(payload)
+
+    async def room_recheck(self, event):
+        """From ideas.room_access: may this person still see the room?"""
+        if self.access_ended or await database_sync_to_async(self.still_sees_room)():
+            return
+        await self.send_error("forbidden", _("You no longer have access to this live room."))
+        self.access_ended = True
+        await self._announce("presence.leave")
+        await self.channel_layer.group_discard(self.group, self.channel_name)
+        await self.channel_layer.group_discard(self.access_group, self.channel_name)
+        self.group = self.access_group = None
+        await self.close(code=4403)
 
     def _meeting_id(self):
         return self.scope["url_route"]["kwargs"]["meeting_id"]
@@ -307,9 +350,18 @@ class MeetingRoomConsumer(LiveDiscussionConsumer):
 
     def load_discussion(self):
         try:
-            return self._fresh_room()
+            room = self._fresh_room()
         except Http404:
             return None
+        self.panel_id = room.meeting.panel_id
+        return room
+
+    def still_sees_room(self):
+        try:
+            self._fresh_room()
+        except Http404:
+            return False
+        return True
 
     def group_name(self):
         return live.room_group_name(self._meeting_id())

@@ -192,7 +192,13 @@ def _comment_changed_since(moment):
 
 
 def _room_message_changed_since(moment):
-    return Q(edited_at__gt=moment) | Q(deleted_at__gt=moment) | Q(hidden_at__gt=moment)
+    # A restore leaves no time on the message itself: its moderation record has it.
+    return (
+        Q(edited_at__gt=moment)
+        | Q(deleted_at__gt=moment)
+        | Q(hidden_at__gt=moment)
+        | Q(moderation_actions__created_at__gt=moment)
+    )
 
 
 def resume_point(idea, after_id=0):

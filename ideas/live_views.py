@@ -1,6 +1,8 @@
 """The HTTP side of live discussions: the catch-up endpoints that reconnecting clients and,
 where websockets are blocked, polling clients ask for what they have not seen. One for an
-idea's thread, one for a meeting's live room; both answer the same frames as the websocket."""
+idea's thread, one for a meeting's live room; both answer the same frames as the websocket.
+A room's answer also says whether the room is open ("room_state", as in the websocket's hello
+and "room" frames), so that a polling page learns when it opens or closes."""
 
 from django.http import JsonResponse
 from django.utils import timezone
@@ -12,8 +14,9 @@ from . import live, meeting_room
 from .access import get_idea_for
 
 
-def _catch_up_response(request, frames_for, resume_point):
-    """GET ?after=<last comment id>&since=<last "at">: the same frames the websocket sends."""
+def _catch_up_response(request, frames_for, resume_point, **extra):
+    """GET ?after=<last comment id>&since=<last "at">: the same frames the websocket sends,
+    and ``extra`` fields about the discussion."""
     try:
         after = int(request.GET.get("after", "0"))
     except ValueError:
@@ -33,6 +36,7 @@ def _catch_up_response(request, frames_for, resume_point):
             "last_id": last_id,
             "resume_after": resume_point(after),
             "at": timezone.now().isoformat(),
+            **extra,
         }
     )
 
@@ -56,4 +60,5 @@ def room_catch_up(request, pk):
         request,
         lambda **kwargs: live.room_catch_up(room, **kwargs),
         lambda after: live.room_resume_point(room, after),
+        room_state=room.state,
     )

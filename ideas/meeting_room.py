@@ -11,17 +11,20 @@ from django.dispatch import Signal
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
+from accounts.notifications import notify
 from panels.models import Meeting
 
 from . import room_rules  # noqa: F401 - registers the room's rules
-from .models import MeetingRoom, RoomMessage
+from .models import MeetingRoom, ModerationAction, ModerationKind, RoomMessage
 from .ratelimit import RateLimited, check_comment_rate  # noqa: F401 - callers catch RateLimited
-from .services import NotAllowed
+from .services import MODERATION_NOTICE, NotAllowed
 
 # kwargs: message
 message_posted = Signal()
-# kwargs: message; edited, removed by its author or hidden by moderation
+# kwargs: message; edited, removed by its author, hidden or restored by moderation
 message_changed = Signal()
 # kwargs: room; opened or closed
 room_changed = Signal()
@@ -152,13 +155,48 @@ def remove_message(author, message):
     return message
 
 
+HIDDEN_MESSAGE = gettext_lazy(
+    'Your message in the live room of "{meeting}" was hidden by moderation. Reason: {reason}'
+)
+RESTORED_MESSAGE = gettext_lazy(
+    'Your message in the live room of "{meeting}" is visible again. Reason: {reason}'
+)
+
+
+def _moderate(moderator, message, kind, reason, notice):
+    """Record the decision and tell the author why, as for ideas and comments
+    (ideas.services): in the same transaction as the change itself."""
+    now = timezone.now()
+    ModerationAction.objects.create(
+        kind=kind, room_message=message, moderator=moderator, reason=reason, created_at=now
+    )
+    notify(
+        message.author,
+        kind=MODERATION_NOTICE,
+        message=format_lazy(notice, meeting=message.room.meeting.title, reason=reason),
+        url=message.get_absolute_url(),
+    )
+    _after_commit(message_changed, message=message)
+    return now
+
+
 @transaction.atomic
 def hide_message(moderator, message, *, reason):
-    """Hide a message from everyone but its author and those who run the room."""
+    """Hide a message from everyone but its author and those who run the room; the author is
+    told why."""
     _require(moderator, "ideas.hide_room_message", message)
-    message.hidden_at = timezone.now()
-    message.hidden_by = moderator
+    message.hidden_at = _moderate(moderator, message, ModerationKind.HIDE, reason, HIDDEN_MESSAGE)
     message.hidden_reason = reason
-    message.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
-    _after_commit(message_changed, message=message)
+    message.save(update_fields=["hidden_at", "hidden_reason"])
+    return message
+
+
+@transaction.atomic
+def restore_message(moderator, message, *, reason):
+    """Show a hidden message to everyone again; the author is told why."""
+    _require(moderator, "ideas.restore_room_message", message)
+    _moderate(moderator, message, ModerationKind.RESTORE, reason, RESTORED_MESSAGE)
+    message.hidden_at = None
+    message.hidden_reason = ""
+    message.save(update_fields=["hidden_at", "hidden_reason"])
     return message

@@ -535,12 +535,12 @@ class Support(models.Model):
         return f"{self.person} → {self.idea}"
 
 
-def _exactly_one_target(name):
-    return models.CheckConstraint(
-        condition=Q(idea__isnull=False, comment__isnull=True)
-        | Q(idea__isnull=True, comment__isnull=False),
-        name=name,
-    )
+def _exactly_one_target(name, targets=("idea", "comment")):
+    """Exactly one of the foreign keys ``targets`` is set."""
+    condition = Q()
+    for target in targets:
+        condition |= Q(**{f"{field}__isnull": field != target for field in targets})
+    return models.CheckConstraint(condition=condition, name=name)
 
 
 class FlagQuerySet(models.QuerySet):
@@ -618,7 +618,8 @@ class ModerationKind(models.TextChoices):
 
 
 class ModerationAction(models.Model):
-    """The record of every moderation decision, with its reason. Never edited or deleted."""
+    """The record of every moderation decision, with its reason. Never edited or deleted.
+    About exactly one idea, comment or message in a meeting's live room."""
 
     kind = models.CharField(_("action"), max_length=16, choices=ModerationKind.choices)
     idea = models.ForeignKey(
@@ -632,6 +633,14 @@ class ModerationAction(models.Model):
     comment = models.ForeignKey(
         Comment,
         verbose_name=_("comment"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="moderation_actions",
+    )
+    room_message = models.ForeignKey(
+        "RoomMessage",
+        verbose_name=_("room message"),
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -651,7 +660,9 @@ class ModerationAction(models.Model):
         verbose_name = _("moderation action")
         verbose_name_plural = _("moderation actions")
         ordering = ["-created_at", "-pk"]
-        constraints = [_exactly_one_target("ideas_moderation_one_target")]
+        constraints = [
+            _exactly_one_target("ideas_moderation_one_target", ("idea", "comment", "room_message"))
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.reason[:60]}"
@@ -949,7 +960,7 @@ class MeetingRoom(models.Model):
 
 class RoomMessage(models.Model):
     """One message in a meeting room. Like a comment, removing or hiding keeps the row, so the
-    transcript shows where something was said."""
+    transcript shows where something was said, and a hide can be undone."""
 
     room = models.ForeignKey(
         MeetingRoom, verbose_name=_("room"), on_delete=models.CASCADE, related_name="messages"
@@ -965,15 +976,8 @@ class RoomMessage(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     deleted_at = models.DateTimeField(_("removed by its author"), null=True, blank=True)
+    # Who hid or restored it, when and why: its moderation_actions (ModerationAction).
     hidden_at = models.DateTimeField(_("hidden by moderation"), null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("hidden by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     hidden_reason = models.TextField(
         _("reason for hiding"), blank=True, max_length=REASON_MAX_LENGTH
     )

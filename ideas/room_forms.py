@@ -23,7 +23,9 @@ class RoomMessageForm(forms.Form):
         }
 
 
-class HideMessageForm(forms.Form):
+class ModerateMessageForm(forms.Form):
+    """Hiding a message, or showing it again: the author is told the reason."""
+
     reason = forms.CharField(
         label=gettext_lazy("Reason, shown to the author"),
         max_length=REASON_MAX_LENGTH,

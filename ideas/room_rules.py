@@ -6,7 +6,7 @@ been opened yet) or a ``RoomMessage``. The answers come from the panel's own pre
 
 - see the room (watch live, read the transcript): the panel's inner circle — active members,
   facilitators, the region's staff and decision-makers, administrators;
-- run it (open, close, hide a message): facilitators, the region's staff, administrators;
+- run it (open, close, hide or restore a message): facilitators, the region's staff, administrators;
 - post: while it is open, active members and those who run it.
 
 Registered when ideas.meeting_room is imported, which ideas.live (loaded at start-up) does.
@@ -58,6 +58,11 @@ def message_is_not_removed(user, message):
     return message.deleted_at is None
 
 
+@rules.predicate
+def message_is_hidden(user, message):
+    return message.hidden_at is not None and message.deleted_at is None
+
+
 may_speak = is_room_member | runs_room
 
 rules.add_perm("ideas.see_meeting_room", sees_room)
@@ -72,4 +77,6 @@ rules.add_perm(
 # Taking back one's own words is allowed also after the room closes, as with comments.
 rules.add_perm("ideas.remove_room_message", is_message_author & message_is_not_removed)
 rules.add_perm("ideas.hide_room_message", runs_room & message_is_public)
+# A message its author has since removed stays removed.
+rules.add_perm("ideas.restore_room_message", runs_room & message_is_hidden)
 rules.add_perm("ideas.read_hidden_room_message", is_message_author | runs_room)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from . import live, meeting_room
 from .models import RoomMessage
-from .room_forms import HideMessageForm, RoomMessageForm
+from .room_forms import ModerateMessageForm, RoomMessageForm
 
 
 def _can(user, perm, obj):
@@ -28,6 +28,7 @@ def _reverse_room(meeting_id):
 
 def _room_context(request, room, form=None):
     user = request.user
+    now = timezone.now()
     room_messages = []
     if room.pk is not None:
         room_messages = list(room.messages.select_related("author").order_by("pk"))
@@ -46,13 +47,14 @@ def _room_context(request, room, form=None):
         "form": (form or RoomMessageForm(initial={"token": uuid.uuid4()})) if speaks else None,
         # Where the live room resumes from (ideas.live) and when the page was drawn.
         "live_last_id": live.room_resume_point(room) if room_messages else 0,
-        "live_since": timezone.now().isoformat(),
+        "live_since": now.isoformat(),
         # Unsaved stand-ins (id 0) from which the page draws the actions this viewer may take
-        # on messages that arrive live: someone else's, and their own.
+        # on messages that arrive live: someone else's, their own, and one hidden.
         "message_probe_other": RoomMessage(pk=0, room=room, author=None),
         "message_probe_own": RoomMessage(
             pk=0, room=room, author=user if user.is_authenticated else None
         ),
+        "message_probe_hidden": RoomMessage(pk=0, room=room, author=None, hidden_at=now),
     }
 
 
@@ -162,9 +164,23 @@ def hide_message(request, pk):
         pk,
         "hide_room_message",
         title=_("Hide message"),
-        form_class=HideMessageForm,
+        form_class=ModerateMessageForm,
         act=lambda message, data: meeting_room.hide_message(
             request.user, message, reason=data["reason"]
         ),
-        done=_("The message was hidden."),
+        done=_("Hidden. The author was told the reason."),
+    )
+
+
+def restore_message(request, pk):
+    return _message_page(
+        request,
+        pk,
+        "restore_room_message",
+        title=_("Restore message"),
+        form_class=ModerateMessageForm,
+        act=lambda message, data: meeting_room.restore_message(
+            request.user, message, reason=data["reason"]
+        ),
+        done=_("Restored. The author was told the reason."),
     )

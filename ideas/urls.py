@@ -52,6 +52,11 @@ urlpatterns = [
     path("room-messages/<int:pk>/edit/", room_views.edit_message, name="room_message_edit"),
     path("room-messages/<int:pk>/remove/", room_views.remove_message, name="room_message_remove"),
     path("room-messages/<int:pk>/hide/", room_views.hide_message, name="room_message_hide"),
+    path(
+        "room-messages/<int:pk>/restore/",
+        room_views.restore_message,
+        name="room_message_restore",
+    ),
     path("<slug:slug>/", views.round_detail, name="round_detail"),
     path("<slug:slug>/new/", views.idea_create, name="idea_create"),
 ]

@@ -1,12 +1,16 @@
 """A panel meeting's live room in two browsers: the facilitator opens it, a member writes,
-and the facilitator sees the message without reloading. On a phone-sized screen."""
+and the facilitator sees the message without reloading. On a phone-sized screen. And where
+websockets are blocked, the polling page still learns that the room opened and closed."""
 
 import re
 
 from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from ideas.models import RoomMessage
+from ideas.models import MeetingRoom, RoomMessage
+from panels.models import Membership
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 from tests.panels.factories import MeetingFactory
 
@@ -70,3 +74,46 @@ def test_a_member_writes_in_the_room_the_facilitator_opened(live_url, browser, a
     finally:
         facilitator_context.close()
         member_context.close()
+
+
+def test_where_websockets_are_blocked_the_room_still_opens_and_closes(live_url, browser):
+    panel = PanelFactory(name="Kehittäjäkahvila ilman websocketteja")
+    meeting = MeetingFactory(panel=panel, title="Kahvila palomuurin takana")
+    facilitator = UserFactory(display_name="Vetäjä", staff=True)
+    panel.facilitators.add(facilitator)
+    member = MembershipFactory(panel=panel).person
+    context = logged_in_context(browser, live_url, member)
+    # As behind a proxy that refuses websockets: every attempt fails and the page polls.
+    context.add_init_script("window.WebSocket = function () { throw new Error('blocked'); };")
+    try:
+        page = context.new_page()
+        page.clock.install()
+        page.goto(live_url + reverse("ideas:meeting_room", args=[meeting.pk]))
+        page.clock.run_for(20_000)  # three failed attempts, with back-off
+        expect(page.locator("[data-connection-state]")).to_have_attribute("data-state", "polling")
+        form = page.locator("form[data-live-post]")
+        expect(form).to_be_hidden()
+
+        # Written straight to the database: nothing is broadcast, only the poll can tell.
+        room = MeetingRoom.objects.create(
+            meeting=meeting, opened_at=timezone.now(), opened_by=facilitator
+        )
+        page.clock.run_for(16_000)  # the next poll
+        expect(page.locator("[data-room-state]")).to_have_attribute("data-state", "open")
+        expect(form).to_be_visible()
+        announcer = page.locator("[data-live-announcer-thread]")
+        expect(announcer).to_contain_text("Huone on auki")
+
+        MeetingRoom.objects.filter(pk=room.pk).update(closed_at=timezone.now())
+        page.clock.run_for(16_000)
+        expect(page.locator("[data-room-state]")).to_have_attribute("data-state", "closed")
+        expect(form).to_be_hidden()
+        expect(announcer).to_contain_text("Huone on suljettu")
+
+        # Removed from the panel: the next poll is refused, and the page says so and stops.
+        Membership.objects.filter(person=member).update(status="removed")
+        page.clock.run_for(16_000)
+        expect(page.locator("[data-connection-state]")).to_have_attribute("data-state", "ended")
+        expect(announcer).to_contain_text("Sinulla ei ole enää pääsyä")
+    finally:
+        context.close()

@@ -7,21 +7,24 @@ may speak is stated once (``SEES``, ``SPEAKS``) and every matrix test checks aga
 
 import json
 from dataclasses import dataclass
+from unittest.mock import ANY
 
 import pytest
 from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 
+from accounts.models import Notification
 from cms.asgi import application
 from ideas import meeting_room
-from ideas.consumers import MAX_FRAME_BYTES
-from ideas.models import COMMENT_MAX_LENGTH, RoomMessage
+from ideas.consumers import MAX_FRAME_BYTES, MeetingRoomConsumer
+from ideas.models import COMMENT_MAX_LENGTH, ModerationAction, ModerationKind, RoomMessage
 from panels import services as panel_services
 from panels.models import Membership
 from tests.factories import MembershipFactory, PanelFactory, RegionFactory, UserFactory
+from tests.ideas.factories import CommentFactory
 from tests.panels.factories import MeetingFactory
 
 ORIGIN = (b"origin", b"http://testserver")
@@ -185,6 +188,91 @@ class TestSocket:
         finally:
             await socket.disconnect()
 
+    async def closed_for_good(self, socket):
+        """The socket says why, closes with 4403 and sends nothing after that."""
+        error = await next_of(socket, "error")
+        assert error["code"] == "forbidden" and error["message"]
+        while (output := await socket.receive_output(timeout=3))["type"] != "websocket.close":
+            assert output["type"] == "websocket.send"
+        assert output["code"] == 4403
+
+    @pytest.mark.parametrize("how", ["removed", "left", "deleted"])
+    async def test_a_member_whose_membership_ends_mid_session_is_closed_out(self, how):
+        setup = await db(make_room)()
+        member, facilitator = setup.people["member"], setup.people["facilitator"]
+        socket, _ = await join(setup, member)
+        watcher, _ = await join(setup, facilitator)
+        try:
+            while len((await next_of(watcher, "presence"))["people"]) != 2:
+                pass
+            membership = await db(Membership.objects.get)(person=member)
+            if how == "removed":
+                await db(panel_services.remove_member)(
+                    membership, removed_by=facilitator, reason="Sääntöjen rikkominen"
+                )
+            elif how == "left":
+                await db(panel_services.leave_panel)(member, setup.meeting.panel)
+            else:
+                await db(membership.delete)()
+            await self.closed_for_good(socket)
+            # The others see them go; what is said afterwards never reaches them.
+            while len((await next_of(watcher, "presence"))["people"]) != 1:
+                pass
+            room = await db(lambda: setup.room)()
+            await db(meeting_room.post_message)(facilitator, room, body="Jatketaan ilman")
+            await next_of(watcher, "comment")
+            assert await socket.receive_nothing(timeout=0.5)
+        finally:
+            await socket.disconnect()
+            await watcher.disconnect()
+
+    async def test_a_facilitator_taken_off_the_panel_is_closed_out(self):
+        setup = await db(make_room)()
+        facilitator = setup.people["facilitator"]
+        socket, _ = await join(setup, facilitator)
+        try:
+            await next_of(socket, "presence")  # fully connected
+            await db(setup.meeting.panel.facilitators.remove)(facilitator)
+            await self.closed_for_good(socket)
+        finally:
+            await socket.disconnect()
+
+    async def test_someone_who_still_belongs_stays_when_their_membership_ends(self):
+        """Region staff who also were members still see the room as staff."""
+        setup = await db(make_room)()
+        staff = setup.people["region_staff"]
+        await db(MembershipFactory)(panel=setup.meeting.panel, person=staff)
+        socket, _ = await join(setup, staff)
+        try:
+            await next_of(socket, "presence")  # fully connected
+            await db(panel_services.leave_panel)(staff, setup.meeting.panel)
+            await socket.send_json_to({"type": "ping"})
+            await next_of(socket, "pong")
+            room = await db(lambda: setup.room)()
+            await db(meeting_room.post_message)(setup.people["member"], room, body="Kuuluu yhä")
+            assert (await next_of(socket, "comment"))["comment"]["body_html"]
+        finally:
+            await socket.disconnect()
+
+    async def test_someone_removed_while_connecting_is_closed_out(self, monkeypatch):
+        """Removed after the check on connecting, before joining the group that would tell."""
+        setup = await db(make_room)()
+        member = setup.people["member"]
+        check = MeetingRoomConsumer.load_discussion
+
+        def check_then_remove(consumer):
+            room = check(consumer)
+            Membership.objects.filter(person=member).update(status="removed")
+            return room
+
+        monkeypatch.setattr(MeetingRoomConsumer, "load_discussion", check_then_remove)
+        socket, hello = await join(setup, member)
+        try:
+            assert hello["type"] == "hello"
+            await self.closed_for_good(socket)
+        finally:
+            await socket.disconnect()
+
     async def test_opening_and_closing_reach_the_room_live(self):
         setup = await db(make_room)("not_open")
         socket, hello = await join(setup, setup.people["member"])
@@ -206,7 +294,7 @@ class TestSocket:
         finally:
             await socket.disconnect()
 
-    async def test_edits_removals_and_hides_appear_live_without_hidden_text(self):
+    async def test_edits_removals_hides_and_restores_appear_live_without_hidden_text(self):
         setup = await db(make_room)()
         member = setup.people["member"]
         socket, _ = await join(setup, setup.people["region_staff"])
@@ -224,6 +312,13 @@ class TestSocket:
             hidden = await next_of(socket, "comment_changed")
             assert hidden["comment"]["state"] == "hidden" and hidden["comment"]["author"] is None
             assert "Korjattu" not in json.dumps(hidden)
+
+            await db(meeting_room.restore_message)(
+                setup.people["facilitator"], message, reason="Harkittiin uudelleen"
+            )
+            restored = await next_of(socket, "comment_changed")
+            assert restored["comment"]["state"] == "public"
+            assert "Korjattu" in restored["comment"]["body_html"]
 
             other = await db(meeting_room.post_message)(member, room, body="Toinen")
             await next_of(socket, "comment")
@@ -467,6 +562,70 @@ def test_authors_edit_and_remove_their_messages_and_facilitators_hide_them():
 
 
 @pytest.mark.django_db
+def test_hiding_and_restoring_are_recorded_and_the_author_is_told_why():
+    setup = make_room()
+    member, facilitator = setup.people["member"], setup.people["facilitator"]
+    message = meeting_room.post_message(member, setup.room, body="Kiistanalainen")
+    hide_url = reverse("ideas:room_message_hide", args=[message.pk])
+    restore_url = reverse("ideas:room_message_restore", args=[message.pk])
+    runner = client_for(facilitator)
+    assert runner.get(restore_url).status_code == 404  # nothing to restore yet
+    assert runner.post(hide_url, {"reason": "Henkilötietoja"}).status_code == 302
+
+    notice = Notification.objects.get(recipient=member)
+    assert notice.kind == "ideas.moderation"
+    assert "Henkilötietoja" in notice.message and "Kehittäjäkahvila" in notice.message
+    assert notice.url == message.get_absolute_url()
+
+    # Only those who run the room restore, and they are offered it on the page.
+    for role in ("member", "region_decision_maker"):
+        assert client_for(setup.people[role]).get(restore_url).status_code == 404
+    assert restore_url in runner.get(setup.url()).content.decode()
+    assert restore_url not in client_for(member).get(setup.url()).content.decode()
+    page = runner.get(restore_url)
+    assert page.status_code == 200 and "Henkilötietoja" in page.content.decode()
+    assert runner.post(restore_url, {"reason": ""}).status_code == 200  # a reason is required
+    assert runner.post(restore_url, {"reason": "Tiedot poistettu"}).status_code == 302
+
+    message.refresh_from_db()
+    assert message.is_public and message.hidden_reason == ""
+    reader = MembershipFactory(panel=setup.meeting.panel).person
+    assert "Kiistanalainen" in client_for(reader).get(setup.url()).content.decode()
+    notice = Notification.objects.filter(recipient=member).order_by("-pk").first()
+    assert notice.kind == "ideas.moderation" and "Tiedot poistettu" in notice.message
+    history = message.moderation_actions.order_by("created_at", "pk")
+    assert [(a.kind, a.moderator, a.reason) for a in history] == [
+        (ModerationKind.HIDE, facilitator, "Henkilötietoja"),
+        (ModerationKind.RESTORE, facilitator, "Tiedot poistettu"),
+    ]
+    assert runner.get(restore_url).status_code == 404  # visible already
+
+
+@pytest.mark.django_db
+def test_a_hidden_message_its_author_removed_stays_removed():
+    setup = make_room()
+    member, facilitator = setup.people["member"], setup.people["facilitator"]
+    message = meeting_room.post_message(member, setup.room, body="Pois")
+    meeting_room.hide_message(facilitator, message, reason="Asiaton")
+    meeting_room.remove_message(member, message)
+    with pytest.raises(meeting_room.NotAllowed):
+        meeting_room.restore_message(facilitator, message, reason="Ei sittenkään")
+    message.refresh_from_db()
+    assert message.deleted_at and message.hidden_at
+
+
+@pytest.mark.django_db
+def test_a_moderation_record_is_about_exactly_one_thing():
+    setup = make_room()
+    message = meeting_room.post_message(setup.people["member"], setup.room, body="Yksi")
+    comment = CommentFactory()
+    for targets in ({}, {"comment": comment, "room_message": message}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            ModerationAction.objects.create(kind=ModerationKind.HIDE, reason="x", **targets)
+    ModerationAction.objects.create(kind=ModerationKind.HIDE, reason="x", room_message=message)
+
+
+@pytest.mark.django_db
 def test_after_closing_the_transcript_stays_readable_and_edits_stop():
     setup = make_room()
     member = setup.people["member"]
@@ -514,6 +673,32 @@ def test_catch_up_over_http_returns_what_came_after_and_what_changed():
     assert [(f["type"], f["comment"]["state"]) for f in data["frames"]] == [
         ("comment_changed", "hidden")
     ]
+    # A restore leaves no time on the message: the catch-up finds it all the same.
+    meeting_room.restore_message(setup.people["facilitator"], first, reason="Aiheellinen")
+    data = client.get(url, {"after": third.pk, "since": data["at"]}).json()
+    assert [(f["type"], f["comment"]["state"]) for f in data["frames"]] == [
+        ("comment_changed", "public")
+    ]
+
+
+@pytest.mark.django_db
+def test_catch_up_over_http_says_whether_the_room_is_open():
+    """A page that polls (websockets blocked) learns from it that the room opened or closed."""
+    setup = make_room("not_open")
+    client = client_for(setup.people["member"])
+    url = setup.url("ideas:meeting_room_live")
+    assert client.get(url).json()["room_state"] == "not_open"
+    meeting_room.open_room(setup.people["facilitator"], setup.meeting)
+    data = client.get(url).json()
+    assert data["room_state"] == "open"
+    meeting_room.close_room(setup.people["facilitator"], setup.room)
+    assert client.get(url, {"after": data["last_id"], "since": data["at"]}).json() == {
+        "frames": [],
+        "last_id": 0,
+        "resume_after": 0,
+        "at": ANY,
+        "room_state": "closed",
+    }
 
 
 @pytest.mark.django_db

@@ -9,9 +9,13 @@
 //   data-ws-path, data-catch-up-url, data-last-id, data-since (server time of the render),
 //   data-viewer (the viewer's user id, or empty), and translated texts in data-text-*;
 // and <template data-actions="own|other"> with the actions this viewer may use, drawn for a
-// stand-in comment with id 0 (replaced here with the real comment's and thread's ids).
+// stand-in comment with id 0 (replaced here with the real comment's and thread's ids); a room
+// also has <template data-actions="hidden"> (restoring a hidden message, for those who may).
 // A meeting room also has [data-room-state] (its state in words, from data-text-room-open
-// and data-text-room-closed) and [data-room-open-only] (shown while the room is open).
+// and data-text-room-closed) and [data-room-open-only] (shown while the room is open); the
+// state comes with the hello and "room" frames, and with every answer when polling. With
+// data-text-ended, a page that may no longer follow the room (the socket closes with 4403 or
+// 4404, polling gets 404) says so and stops.
 (function () {
   "use strict";
   const section = document.querySelector("[data-live-thread]");
@@ -32,6 +36,7 @@
   let everOpened = false;
   let pollTimer = null;
   let pingTimer = null;
+  let stopped = false; // no longer ours to follow: neither reconnect nor poll
   // A post sent but not yet acknowledged: after a lost connection it is sent again with the
   // same client_id, which the server saves once however often it arrives.
   let pending = null;
@@ -47,7 +52,9 @@
     const element = document.querySelector("[data-connection-state]");
     if (!element) return;
     element.dataset.state = state;
-    element.textContent = text({ live: "Live", connecting: "Connecting", offline: "Offline", polling: "Polling" }[state]);
+    element.textContent = text(
+      { live: "Live", connecting: "Connecting", offline: "Offline", polling: "Polling", ended: "Ended" }[state]
+    );
     element.hidden = false;
   }
 
@@ -76,8 +83,10 @@
 
   function actionsFor(comment) {
     const own = comment.author && String(comment.author.id) === section.dataset.viewer;
-    const template = document.querySelector('template[data-actions="' + (own ? "own" : "other") + '"]');
-    if (!template || comment.state !== "public") return null;
+    // A hidden one has no author in the frame; those who may restore it have a template.
+    const kind = { public: own ? "own" : "other", hidden: "hidden" }[comment.state];
+    const template = kind && document.querySelector('template[data-actions="' + kind + '"]');
+    if (!template) return null;
     // The template was drawn for a stand-in comment with id 0.
     const html = template.innerHTML
       .replace(/\/0\//g, "/" + comment.id + "/")
@@ -97,6 +106,8 @@
       placeholder.className = "comment__placeholder";
       placeholder.textContent = comment.state === "removed" ? text("Removed") : text("Hidden");
       article.append(placeholder);
+      const restore = actionsFor(comment);
+      if (restore) article.append(restore);
       return article;
     }
     const meta = document.createElement("p");
@@ -196,7 +207,8 @@
 
   function handle(frame) {
     if (frame.type === "comment" || frame.type === "comment_changed") showComment(frame);
-    else if (frame.type === "hello" && frame.room_state) showRoomState(frame.room_state, false);
+    // Said aloud only when it changed: on a reconnection after the room opened or closed.
+    else if (frame.type === "hello" && frame.room_state) showRoomState(frame.room_state, true);
     else if (frame.type === "room") showRoomState(frame.state, true);
     else if (frame.type === "caught_up") {
       lastId = Math.max(lastId, frame.resume_after);
@@ -236,6 +248,7 @@
   }
 
   function connect() {
+    if (stopped) return;
     if (!pollTimer) setState("connecting");
     const scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
     try {
@@ -267,8 +280,21 @@
     socket.addEventListener("close", function (event) {
       window.clearInterval(pingTimer);
       socket = null;
-      if (event.code === 4404) return; // the thread is not (or no longer) visible to us
+      // Not (or no longer) ours to follow: the thread is gone, or we left the panel (4403).
+      if (event.code === 4404 || event.code === 4403) return ended();
       failed();
+    });
+  }
+
+  // A page that says what that means (data-text-ended) stops, and takes its form away.
+  function ended() {
+    stopped = true;
+    stopPolling();
+    if (!text("Ended")) return;
+    setState("ended");
+    announce(text("Ended"));
+    document.querySelectorAll("[data-room-open-only]").forEach(function (part) {
+      part.hidden = true;
     });
   }
 
@@ -282,15 +308,19 @@
       .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
       .then(function (data) {
         data.frames.forEach(handle);
+        // A room's answer says whether it is open, as the socket's "room" frame would.
+        if (data.room_state) showRoomState(data.room_state, true);
         lastId = Math.max(lastId, data.resume_after);
         since = later(since, data.at);
       })
-      .catch(function () {
-        setState("offline");
+      .catch(function (status) {
+        if (status === 404) ended();
+        else setState("offline");
       });
   }
 
   function startPolling() {
+    if (stopped) return;
     setState("polling");
     if (pollTimer) return;
     poll();

@@ -1,0 +1,75 @@
+"""Ending someone's place in a panel's live rooms while they are in one.
+
+A room's websocket checks who may see it when it connects (ideas.room_rules). When a person's
+place in the panel ends mid-session (removed, left, no longer a facilitator), their open room
+sockets are told to check again, and close if the answer is now no. Panels must not import
+ideas, so this listens to the panel's own rows: a membership that is saved and is not active,
+or deleted, and a facilitator taken off the panel.
+
+Every room socket of a signed-in person joins ``person_group_name(panel id, user id)``: one
+message reaches all the rooms of that panel the person has open, in every tab and worker.
+The message is sent after the commit, so the re-check sees the change.
+"""
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from panels.models import Membership, MembershipStatus, Panel
+
+RECHECK = "room.recheck"  # handled by MeetingRoomConsumer.room_recheck
+
+
+def person_group_name(panel_id, user_id):
+    return f"meeting-rooms.panel-{panel_id}.person-{user_id}"
+
+
+def recheck_later(pairs):
+    """After the commit, ask the open room sockets of each (panel id, person id) to check
+    whether the person may still be there."""
+    pairs = sorted(set(pairs))
+    if pairs:
+        transaction.on_commit(lambda: _send(pairs))
+
+
+def _send(pairs):
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    for panel_id, person_id in pairs:
+        async_to_sync(layer.group_send)(person_group_name(panel_id, person_id), {"type": RECHECK})
+
+
+@receiver(post_save, sender=Membership, dispatch_uid="ideas.room_access.membership_saved")
+def membership_saved(sender, instance, raw=False, **kwargs):
+    if not raw and instance.status != MembershipStatus.ACTIVE:
+        recheck_later([(instance.panel_id, instance.person_id)])
+
+
+@receiver(post_delete, sender=Membership, dispatch_uid="ideas.room_access.membership_deleted")
+def membership_deleted(sender, instance, **kwargs):
+    recheck_later([(instance.panel_id, instance.person_id)])
+
+
+@receiver(
+    m2m_changed,
+    sender=Panel.facilitators.through,
+    dispatch_uid="ideas.room_access.facilitators_changed",
+)
+def facilitators_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """``panel.facilitators.remove(person)`` or ``person.facilitated_panels.remove(panel)``,
+    or a clear of either."""
+    if action == "post_remove":
+        other_ids = pk_set or ()
+    elif action == "pre_clear":
+        # After the clear nobody remembers who was there.
+        rows = sender.objects.filter(**{"user" if reverse else "panel": instance.pk})
+        other_ids = list(rows.values_list("panel_id" if reverse else "user_id", flat=True))
+    else:
+        return
+    if reverse:  # instance is the person
+        recheck_later((panel_id, instance.pk) for panel_id in other_ids)
+    else:
+        recheck_later((instance.pk, person_id) for person_id in other_ids)
