@@ -78,8 +78,9 @@ def get_message_for(user, pk):
 
 @transaction.atomic
 def open_room(person, meeting):
-    room = room_of_meeting(meeting)
-    _require(person, "ideas.run_meeting_room", room)
+    _require(person, "ideas.run_meeting_room", room_of_meeting(meeting))
+    # Two facilitators opening at once: the first creates the row, the second finds it.
+    room, _created = MeetingRoom.objects.select_for_update().get_or_create(meeting=meeting)
     if room.is_open:
         return room
     if room.opened_at is None:
