@@ -5,7 +5,14 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
 
-from .models import Idea, OfficialResponse, ResponseFeedback, ResponseVersion, Verdict
+from .models import (
+    Idea,
+    OfficialResponse,
+    ResponseFeedback,
+    ResponseVersion,
+    Verdict,
+    allowed_transitions,
+)
 
 
 @dataclass
@@ -23,6 +30,8 @@ class IdeaImpact:
     # says "another idea"), so that a merge never reveals a panel's or a hidden idea.
     merged_into: Idea | None
     timeline: list = field(default_factory=list)
+    # Whether the status can still move (implemented and merged ideas are at the end).
+    can_move: bool = False
 
 
 def responses_with_history(viewer):
@@ -71,4 +80,5 @@ def impact_of(idea, viewer):
     ]
     timeline += [TimelineEntry("response", r.published_at, r) for r in responses]
     timeline.sort(key=lambda entry: entry.at)
-    return IdeaImpact(responses, merged, seen.get(idea.merged_into_id), timeline)
+    can_move = bool(allowed_transitions(idea.status))
+    return IdeaImpact(responses, merged, seen.get(idea.merged_into_id), timeline, can_move)
