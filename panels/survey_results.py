@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, F, Q, Window
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -203,8 +204,10 @@ def describe(answer):
     return answer.text
 
 
-def _cell(text):
-    """A spreadsheet must not take a person's answer for a formula."""
+def _cell(value):
+    """A spreadsheet must not take a cell for a formula: every cell of the export (names,
+    question texts and labels as much as answers) goes through here."""
+    text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
@@ -223,7 +226,8 @@ def write_csv(survey, questions, out):
             columns.append((question.pk, None, question.text))
     writer = csv.writer(out)
     head = [] if survey.is_anonymous else [_("response"), _("respondent")]
-    writer.writerow(head + [_("submitted")] + [title for _q, _d, title in columns])
+    head += [_("submitted")] + [title for _q, _d, title in columns]
+    writer.writerow([_cell(title) for title in head])
 
     responses = Response.objects.filter(survey=survey).select_related("respondent")
     responses = responses.order_by("?") if survey.is_anonymous else responses.order_by("pk")
@@ -238,10 +242,13 @@ def write_csv(survey, questions, out):
             cells[answer.response_id][(answer.question_id, None)].append(describe(answer))
     for response in responses.iterator(chunk_size=2000):
         mine = cells.get(response.pk, {})
+        # Times in the site's time zone: a response sent after midnight in Helsinki is on
+        # the next day, even though it is still the previous day in UTC.
         if survey.is_anonymous:
-            row = [response.submitted_at.date().isoformat()]
+            row = [timezone.localdate(response.submitted_at).isoformat()]
         else:
             who = response.respondent.display_name if response.respondent else ""
-            row = [response.pk, who, response.submitted_at.isoformat()]
-        row += [_cell("; ".join(mine.get((q, d), []))) for q, d, _title in columns]
-        writer.writerow(row)
+            sent = timezone.localtime(response.submitted_at).isoformat(timespec="seconds")
+            row = [response.pk, who, sent]
+        row += ["; ".join(mine.get((q, d), [])) for q, d, _title in columns]
+        writer.writerow([_cell(value) for value in row])
