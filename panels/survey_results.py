@@ -32,6 +32,9 @@ from .survey_models import (
 
 # Written answers listed per question on the page; the CSV export has them all.
 TEXTS_SHOWN = 50
+# One response's answers to one question, in the order its choices (life-wheel domains) are
+# shown, an "other" text last. Keys are random, so they say nothing about order.
+ANSWER_ORDER = (F("choice__sort_order").asc(nulls_last=True), "choice", "text")
 
 
 @dataclass
@@ -72,6 +75,16 @@ def is_suppressed(survey, total, *, official):
 
 def _percent(part, whole):
     return round(100 * part / whole, 1) if whole else 0.0
+
+
+def _text_order(survey):
+    """The order written answers are listed in. A named survey's come newest first. An
+    anonymous survey's come alphabetically: listed by time (or by key, which used to follow
+    time), the answer on top after a reload would be the one just sent, by the person one
+    saw answering."""
+    if survey.is_anonymous:
+        return [F("text").asc(), F("pk").asc()]
+    return [F("response__submitted_at").desc(), F("pk").asc()]
 
 
 def results_for(survey, questions, *, official, free_text):
@@ -116,7 +129,9 @@ def results_for(survey, questions, *, official, free_text):
         listed = (
             answers.exclude(text="")
             .annotate(
-                position=Window(RowNumber(), partition_by=F("question"), order_by=F("pk").desc())
+                position=Window(
+                    RowNumber(), partition_by=F("question"), order_by=_text_order(survey)
+                )
             )
             .filter(position__lte=TEXTS_SHOWN)
             .values_list("question", "text")
@@ -185,7 +200,7 @@ def own_answers(survey, user):
     rows = (
         Answer.objects.filter(response__survey=survey, response__respondent=user)
         .select_related("choice")
-        .order_by("pk")
+        .order_by(*ANSWER_ORDER)
     )
     mine = defaultdict(list)
     for answer in rows:
@@ -214,8 +229,9 @@ def _cell(value):
 def write_csv(survey, questions, out):
     """One row per response, one column per question (a life wheel: one per domain).
 
-    Several choices in one answer are joined with "; ". In an anonymous survey the rows come
-    in no meaningful order and carry no response number, and the time is the day only.
+    Several choices in one answer are joined with "; ". A named survey's rows are numbered
+    in the order they were sent. In an anonymous survey the rows come in no meaningful order
+    (by their random keys) and carry no number, and the time is the day only.
     """
     columns = []
     for question in questions:
@@ -230,17 +246,17 @@ def write_csv(survey, questions, out):
     writer.writerow([_cell(title) for title in head])
 
     responses = Response.objects.filter(survey=survey).select_related("respondent")
-    responses = responses.order_by("?") if survey.is_anonymous else responses.order_by("pk")
+    responses = responses.order_by("pk" if survey.is_anonymous else "submitted_at", "pk")
     answers = Answer.objects.filter(question__survey=survey).select_related("choice")
     cells = defaultdict(lambda: defaultdict(list))
     # Two queries for the whole export; iterator() keeps memory flat for big surveys.
-    for answer in answers.order_by("pk").iterator(chunk_size=2000):
+    for answer in answers.order_by(*ANSWER_ORDER).iterator(chunk_size=2000):
         key = (answer.question_id, answer.choice_id)
         if answer.number is not None and answer.choice_id:
             cells[answer.response_id][key].append(str(answer.number))
         else:
             cells[answer.response_id][(answer.question_id, None)].append(describe(answer))
-    for response in responses.iterator(chunk_size=2000):
+    for number, response in enumerate(responses.iterator(chunk_size=2000), start=1):
         mine = cells.get(response.pk, {})
         # Times in the site's time zone: a response sent after midnight in Helsinki is on
         # the next day, even though it is still the previous day in UTC.
@@ -249,6 +265,6 @@ def write_csv(survey, questions, out):
         else:
             who = response.respondent.display_name if response.respondent else ""
             sent = timezone.localtime(response.submitted_at).isoformat(timespec="seconds")
-            row = [response.pk, who, sent]
+            row = [number, who, sent]
         row += ["; ".join(mine.get((q, d), [])) for q, d, _title in columns]
         writer.writerow([_cell(value) for value in row])
