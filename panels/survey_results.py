@@ -4,10 +4,13 @@ Everything is counted in the database with a fixed number of GROUP BY queries fo
 survey, however many responses and questions it has (tests/panels/surveys/test_queries.py).
 
 Suppression: with fewer than MIN_RESPONSES_FOR_RESULTS responses no breakdown is shown, only
-the number of responses, so that a handful of answers cannot be traced to people. This holds
-for everyone in an anonymous survey, staff included (and its CSV export is refused), and for
-participants in a named survey; the region's officials see a named survey's breakdowns at
-once (they can see who answered anyway, e.g. in a client meeting).
+the number of responses, so that a handful of answers cannot be traced to people. The same
+threshold holds for each question (an optional question may be answered by one person in a
+survey of a hundred) and for each life-wheel domain (each is rated on its own): below it
+the question shows only how many answered it, and the domain no average. This holds for
+everyone in an anonymous survey, staff included (and its CSV export is refused below the
+threshold), and for participants in a named survey; the region's officials see a named
+survey's breakdowns at once (they can see who answered anyway, e.g. in a client meeting).
 """
 
 import csv
@@ -54,6 +57,10 @@ class QuestionResult:
     texts: list = field(default_factory=list)
     text_count: int = 0
     chart: object = None
+    # Too few answered the question to show its breakdown, averages and written answers.
+    suppressed: bool = False
+    # Life wheel: how many domains have too few ratings to show their average.
+    suppressed_domains: int = 0
 
     @property
     def dom_id(self):
@@ -68,6 +75,8 @@ class SurveyResults:
 
 
 def is_suppressed(survey, total, *, official):
+    """Whether ``total`` answers (to the survey, a question or a life-wheel domain) are too
+    few to show for this viewer."""
     if total >= MIN_RESPONSES_FOR_RESULTS:
         return False
     return survey.is_anonymous or not official
@@ -92,9 +101,10 @@ def results_for(survey, questions, *, official, free_text):
     who is (``official``) or is not one of the region's officials, with the written answers
     when ``free_text``."""
     total = Response.objects.filter(survey=survey).count()
-    results = [QuestionResult(question) for question in questions]
     if is_suppressed(survey, total, official=official):
+        results = [QuestionResult(question, suppressed=True) for question in questions]
         return SurveyResults(total=total, suppressed=True, questions=results)
+    results = [QuestionResult(question) for question in questions]
 
     answers = Answer.objects.filter(question__survey=survey)
     per_question = {
@@ -144,6 +154,9 @@ def results_for(survey, questions, *, official, free_text):
         counts = per_question.get(question.pk, {})
         result.answered = counts.get("respondents", 0)
         result.text_count = counts.get("texts", 0)
+        result.suppressed = is_suppressed(survey, result.answered, official=official)
+        if result.suppressed:
+            continue
         result.texts = texts.get(question.pk, [])
         if question.kind in CHOICE_KINDS:
             counted = choice_counts.get(question.pk, {})
@@ -171,6 +184,9 @@ def results_for(survey, questions, *, official, free_text):
         elif question.kind == QuestionKind.LIFE_WHEEL:
             for domain in question.choices.all():
                 average, count = averages.get((question.pk, domain.pk), (None, 0))
+                if average is not None and is_suppressed(survey, count, official=official):
+                    average = None
+                    result.suppressed_domains += 1
                 result.domains.append(
                     (domain.label, round(average, 1) if average is not None else None, count)
                 )
@@ -183,14 +199,18 @@ def results_for(survey, questions, *, official, free_text):
 
 def wheel_chart(result, own=None):
     """The life wheel of ``result``: the averages, and ``own`` ratings (domain id -> value)
-    against them when given."""
+    against them when given. The averages are drawn only when every domain has one: a
+    missing (suppressed) average would be drawn at the centre, as if it were 0."""
     question = result.question
     labels = [label for label, _average, _count in result.domains]
-    series = [(_("Average"), [average for _l, average, _c in result.domains], "wheel--average")]
+    averages = [average for _l, average, _c in result.domains]
+    series = []
+    if all(average is not None for average in averages):
+        series.append((_("Average"), averages, "wheel--average"))
     if own is not None:
         values = [own.get(domain.pk) for domain in question.choices.all()]
         series.append((_("Your answers"), values, "wheel--own"))
-    return radar_chart(labels, series)
+    return radar_chart(labels, series) if series else None
 
 
 def own_answers(survey, user):

@@ -196,7 +196,7 @@ def survey_results(request, pk):
     )
     mine = own_answers(survey, user)
     for result in results.questions:
-        if result.question.kind == QuestionKind.LIFE_WHEEL and not results.suppressed:
+        if result.question.kind == QuestionKind.LIFE_WHEEL and not result.suppressed:
             own = None
             if mine and mine.get(result.question.pk):
                 own = {a.choice_id: a.number for a in mine[result.question.pk]}
