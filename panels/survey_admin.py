@@ -1,11 +1,12 @@
 """Surveys in the Wagtail admin: staff build their own region's surveys, administrators all.
 
 Questions and their choices are edited in place (nested InlinePanels over ParentalKeys).
-Once a survey has responses, only edits that keep every stored answer meaningful are
-allowed (``locked_changes``): rewording texts, help and labels, reordering, adding choices
-and adding optional questions. Deleting questions or choices, changing a question's kind
-(and so its scale), making a question required, adding a required question or changing
-whether the survey is anonymous are refused with a message saying why.
+Once a survey has responses, only edits that keep every stored answer meaningful, and keep
+what the respondents were told, are allowed (``locked_changes``): rewording texts, help and
+labels, reordering, adding choices and adding optional questions. Deleting questions or
+choices, changing a question's kind (and so its scale), making a question required, adding
+a required question, changing whether the survey is anonymous and showing the results or
+the written answers more widely than before are refused with a message saying why.
 """
 
 from django import forms
@@ -23,7 +24,7 @@ from accounts.roles import Role
 from . import surveys
 from .models import Panel, Region
 from .scoped_admin import ScopedEditView, ScopedIndexView, ScopedViewSet
-from .survey_models import CHOICE_KINDS, QuestionKind, Survey
+from .survey_models import CHOICE_KINDS, QuestionKind, ResultsVisibility, Survey
 
 
 class SurveyPolicy(BasePermissionPolicy):
@@ -70,12 +71,50 @@ def _deleted(formset, form):
     return formset.can_delete and formset._should_delete_form(form)
 
 
+# Who sees a survey's results, from the fewest people to the most, soonest.
+RESULTS_REACH = [
+    ResultsVisibility.STAFF_ONLY,
+    ResultsVisibility.AFTER_CLOSING,
+    ResultsVisibility.IMMEDIATELY,
+]
+
+
+def _shows_more(form):
+    """Whether the edit shows the results or the written answers to more people (or sooner)
+    than the respondents were told when they answered. Showing less is always allowed."""
+    problems = []
+    before = form.initial.get("results_visibility")
+    after = form.cleaned_data.get("results_visibility")
+    if (
+        before in RESULTS_REACH
+        and after in RESULTS_REACH
+        and RESULTS_REACH.index(after) > RESULTS_REACH.index(before)
+    ):
+        problems.append(
+            _(
+                "The survey has answers, so its results cannot be shown more widely than "
+                "the respondents were told: you can only restrict who sees them."
+            )
+        )
+    if not form.initial.get("publish_free_text") and form.cleaned_data.get("publish_free_text"):
+        problems.append(
+            _(
+                "The survey has answers given on the understanding that the written answers "
+                "are seen by staff only, so they cannot be published: they would be shown "
+                "more widely than the respondents were told."
+            )
+        )
+    return problems
+
+
 def locked_changes(form):
-    """What in a valid SurveyAdminForm would break the answers already given: a list of
-    messages, empty when the edit is safe."""
+    """What in a valid SurveyAdminForm would break the answers already given, or what the
+    respondents were told when they gave them: a list of messages, empty when the edit is
+    safe."""
     problems = []
     if "is_anonymous" in form.changed_data:
         problems.append(_("Whether the survey is anonymous cannot change once it has answers."))
+    problems += _shows_more(form)
     questions = form.formsets["questions"]
     for child in questions.forms:
         question = child.instance
@@ -180,7 +219,9 @@ LOCKED_TEXT = _(
     "This survey already has answers. To keep them meaningful you can still reword texts, "
     "help and labels, reorder questions, add choices and add optional questions, and change "
     "the times, audience and publishing. Questions and choices cannot be deleted, a "
-    "question's kind cannot change, and no question can become required."
+    "question's kind cannot change, and no question can become required. The results and "
+    "the written answers cannot be shown more widely than the respondents were told, and "
+    "the survey cannot be deleted: close it instead."
 )
 
 survey_edit_handler = ObjectList(

@@ -127,6 +127,9 @@ def survey_detail(request, pk):
         "can_change": _can(user, "change_survey", survey),
         "is_open": survey.is_open(),
         "in_audience": is_in_audience.test(user, survey),
+        # For the facts: who will see the results, and whether there are written answers.
+        "is_public": not survey.panels.exists(),
+        "asks_for_text": any(q.is_text or q.allow_other for q in questions),
     }
     status = 400 if form is not None and form.is_bound and not form.is_valid() else 200
     return render(request, "panels/survey_detail.html", context, status=status)

@@ -196,3 +196,65 @@ def test_staff_see_only_their_own_regions_surveys(staff_client):
     assert "Oman alueen kysely" in page and "Toisen alueen kysely" not in page
     assert client.get(f"/admin/survey_admin/edit/{other.pk}/").status_code == 404
     assert client.get(f"/admin/survey_admin/edit/{own.pk}/").status_code == 200
+
+
+LOOSENING = {
+    "staff only -> after closing": ("staff_only", False, {"results_visibility": "after_closing"}),
+    "staff only -> immediately": ("staff_only", False, {"results_visibility": "immediately"}),
+    "after closing -> immediately": ("after_closing", False, {"results_visibility": "immediately"}),
+    "publishing the written answers": ("after_closing", False, {"publish_free_text": "on"}),
+}
+
+
+@pytest.mark.parametrize("case", list(LOOSENING))
+def test_loosening_who_sees_the_answers_is_refused_once_answered(answered_survey, case):
+    client, survey, _question, existing, fields = answered_survey
+    visibility, free_text, change = LOOSENING[case]
+    Survey.objects.filter(pk=survey.pk).update(
+        results_visibility=visibility, publish_free_text=free_text
+    )
+    data = form_data({**fields, "results_visibility": visibility, **change}, [existing])
+    response = client.post(f"/admin/survey_admin/edit/{survey.pk}/", data)
+    assert response.status_code == 200
+    assert "laajemmin kuin vastaajille kerrottiin" in response.content.decode()
+    survey.refresh_from_db()
+    assert survey.results_visibility == visibility and survey.publish_free_text is free_text
+
+
+TIGHTENING = {
+    "immediately -> staff only": ("immediately", False, {"results_visibility": "staff_only"}),
+    "immediately -> after closing": ("immediately", False, {"results_visibility": "after_closing"}),
+    "unpublishing the written answers": ("after_closing", True, {}),
+}
+
+
+@pytest.mark.parametrize("case", list(TIGHTENING))
+def test_tightening_is_allowed_once_answered(answered_survey, case):
+    client, survey, _question, existing, fields = answered_survey
+    visibility, free_text, change = TIGHTENING[case]
+    Survey.objects.filter(pk=survey.pk).update(
+        results_visibility=visibility, publish_free_text=free_text
+    )
+    data = form_data({**fields, "results_visibility": visibility, **change}, [existing])
+    response = client.post(f"/admin/survey_admin/edit/{survey.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    survey.refresh_from_db()
+    assert survey.results_visibility == change.get("results_visibility", visibility)
+    assert survey.publish_free_text is False
+
+
+def test_loosening_is_allowed_before_any_answers(staff_client):
+    client, _staff, region = staff_client
+    survey = SurveyFactory(region=region, results_visibility="staff_only")
+    data = form_data(
+        {
+            "region": region.pk,
+            "title": survey.title,
+            "results_visibility": "immediately",
+            "publish_free_text": "on",
+        },
+        [],
+    )
+    assert client.post(f"/admin/survey_admin/edit/{survey.pk}/", data).status_code == 302
+    survey.refresh_from_db()
+    assert survey.results_visibility == "immediately" and survey.publish_free_text
