@@ -10,8 +10,12 @@ the written answers more widely than before are refused with a message saying wh
 """
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import ProtectedError, Q
+from django.shortcuts import redirect
+from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -23,7 +27,7 @@ from accounts.roles import Role
 
 from . import surveys
 from .models import Panel, Region
-from .scoped_admin import ScopedEditView, ScopedIndexView, ScopedViewSet
+from .scoped_admin import ScopedDeleteView, ScopedEditView, ScopedIndexView, ScopedViewSet
 from .survey_models import CHOICE_KINDS, QuestionKind, ResultsVisibility, Survey
 
 
@@ -211,6 +215,11 @@ class LockedNotice(HelpPanel):
     """Says, once a survey has answers, which edits are still possible."""
 
     class BoundPanel(HelpPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            # Built for each request, in the language of the person reading it.
+            self.content = format_html("<p>{}</p>", LOCKED_TEXT)
+
         def is_shown(self):
             return self.instance is not None and self.instance.has_responses()
 
@@ -226,7 +235,7 @@ LOCKED_TEXT = _(
 
 survey_edit_handler = ObjectList(
     [
-        LockedNotice(content=f"<p>{LOCKED_TEXT}</p>", heading=_("This survey has answers")),
+        LockedNotice(heading=_("This survey has answers")),
         MultiFieldPanel(
             [
                 FieldPanel("title"),
@@ -247,10 +256,11 @@ survey_edit_handler = ObjectList(
             ],
             heading=_("Publishing, anonymity and results"),
         ),
+        # No label: Wagtail then uses the model's lower-case verbose name, so the buttons
+        # read "Add question" ("Lisää kysymys"), and capitalises it in the headings itself.
         InlinePanel(
             "questions",
             heading=_("Questions"),
-            label=_("Question"),
             panels=[
                 FieldPanel("kind"),
                 FieldPanel("text"),
@@ -262,7 +272,6 @@ survey_edit_handler = ObjectList(
                 InlinePanel(
                     "choices",
                     heading=_("Choices, or the life domains of a life wheel"),
-                    label=_("Choice"),
                     panels=[FieldPanel("label")],
                 ),
             ],
@@ -288,7 +297,37 @@ class SurveyCreateView(AnnouncingMixin, generic.CreateView):
 
 
 class SurveyEditView(AnnouncingMixin, ScopedEditView):
-    pass
+    @cached_property
+    def can_delete(self):
+        return super().can_delete and not self.object.has_responses()
+
+
+class SurveyDeleteView(ScopedDeleteView):
+    """A survey with answers is not deleted: the answers are people's contributions (and
+    protect their questions). Staff close the survey instead."""
+
+    def _refuse(self):
+        messages.error(
+            self.request,
+            _(
+                "The survey cannot be deleted because it has answers: they are people's "
+                "contributions. Close the survey instead by setting its closing time."
+            ),
+        )
+        return redirect(self.edit_url_name, self.object.pk)
+
+    def get(self, request, *args, **kwargs):
+        if self.object.has_responses():
+            return self._refuse()
+        return super().get(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if self.object.has_responses():
+            return self._refuse()
+        try:
+            return super().form_valid(form)
+        except ProtectedError:  # answered since the check
+            return self._refuse()
 
 
 class SurveyIndexView(ScopedIndexView):
@@ -303,6 +342,7 @@ class SurveyViewSet(ScopedViewSet):
     index_view_class = SurveyIndexView
     add_view_class = SurveyCreateView
     edit_view_class = SurveyEditView
+    delete_view_class = SurveyDeleteView
     edit_handler = survey_edit_handler
     list_display = ["title", "region", "is_published", "opens_at", "closes_at", "is_anonymous"]
     list_filter = ["region", "is_published", "is_anonymous"]
