@@ -1,16 +1,21 @@
 """Surveys in the Wagtail admin: staff build their own region's surveys, administrators all.
 
 Questions and their choices are edited in place (nested InlinePanels over ParentalKeys).
-Once a survey has responses, only edits that keep every stored answer meaningful are
-allowed (``locked_changes``): rewording texts, help and labels, reordering, adding choices
-and adding optional questions. Deleting questions or choices, changing a question's kind
-(and so its scale), making a question required, adding a required question or changing
-whether the survey is anonymous are refused with a message saying why.
+Once a survey has responses, only edits that keep every stored answer meaningful, and keep
+what the respondents were told, are allowed (``locked_changes``): rewording texts, help and
+labels, reordering, adding choices and adding optional questions. Deleting questions or
+choices, changing a question's kind (and so its scale), making a question required, adding
+a required question, changing whether the survey is anonymous and showing the results or
+the written answers more widely than before are refused with a message saying why.
 """
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import ProtectedError, Q
+from django.shortcuts import redirect
+from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -22,8 +27,8 @@ from accounts.roles import Role
 
 from . import surveys
 from .models import Panel, Region
-from .scoped_admin import ScopedEditView, ScopedIndexView, ScopedViewSet
-from .survey_models import CHOICE_KINDS, QuestionKind, Survey
+from .scoped_admin import ScopedDeleteView, ScopedEditView, ScopedIndexView, ScopedViewSet
+from .survey_models import CHOICE_KINDS, QuestionKind, ResultsVisibility, Survey
 
 
 class SurveyPolicy(BasePermissionPolicy):
@@ -70,12 +75,50 @@ def _deleted(formset, form):
     return formset.can_delete and formset._should_delete_form(form)
 
 
+# Who sees a survey's results, from the fewest people to the most, soonest.
+RESULTS_REACH = [
+    ResultsVisibility.STAFF_ONLY,
+    ResultsVisibility.AFTER_CLOSING,
+    ResultsVisibility.IMMEDIATELY,
+]
+
+
+def _shows_more(form):
+    """Whether the edit shows the results or the written answers to more people (or sooner)
+    than the respondents were told when they answered. Showing less is always allowed."""
+    problems = []
+    before = form.initial.get("results_visibility")
+    after = form.cleaned_data.get("results_visibility")
+    if (
+        before in RESULTS_REACH
+        and after in RESULTS_REACH
+        and RESULTS_REACH.index(after) > RESULTS_REACH.index(before)
+    ):
+        problems.append(
+            _(
+                "The survey has answers, so its results cannot be shown more widely than "
+                "the respondents were told: you can only restrict who sees them."
+            )
+        )
+    if not form.initial.get("publish_free_text") and form.cleaned_data.get("publish_free_text"):
+        problems.append(
+            _(
+                "The survey has answers given on the understanding that the written answers "
+                "are seen by staff only, so they cannot be published: they would be shown "
+                "more widely than the respondents were told."
+            )
+        )
+    return problems
+
+
 def locked_changes(form):
-    """What in a valid SurveyAdminForm would break the answers already given: a list of
-    messages, empty when the edit is safe."""
+    """What in a valid SurveyAdminForm would break the answers already given, or what the
+    respondents were told when they gave them: a list of messages, empty when the edit is
+    safe."""
     problems = []
     if "is_anonymous" in form.changed_data:
         problems.append(_("Whether the survey is anonymous cannot change once it has answers."))
+    problems += _shows_more(form)
     questions = form.formsets["questions"]
     for child in questions.forms:
         question = child.instance
@@ -172,6 +215,11 @@ class LockedNotice(HelpPanel):
     """Says, once a survey has answers, which edits are still possible."""
 
     class BoundPanel(HelpPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            # Built for each request, in the language of the person reading it.
+            self.content = format_html("<p>{}</p>", LOCKED_TEXT)
+
         def is_shown(self):
             return self.instance is not None and self.instance.has_responses()
 
@@ -180,12 +228,14 @@ LOCKED_TEXT = _(
     "This survey already has answers. To keep them meaningful you can still reword texts, "
     "help and labels, reorder questions, add choices and add optional questions, and change "
     "the times, audience and publishing. Questions and choices cannot be deleted, a "
-    "question's kind cannot change, and no question can become required."
+    "question's kind cannot change, and no question can become required. The results and "
+    "the written answers cannot be shown more widely than the respondents were told, and "
+    "the survey cannot be deleted: close it instead."
 )
 
 survey_edit_handler = ObjectList(
     [
-        LockedNotice(content=f"<p>{LOCKED_TEXT}</p>", heading=_("This survey has answers")),
+        LockedNotice(heading=_("This survey has answers")),
         MultiFieldPanel(
             [
                 FieldPanel("title"),
@@ -206,10 +256,11 @@ survey_edit_handler = ObjectList(
             ],
             heading=_("Publishing, anonymity and results"),
         ),
+        # No label: Wagtail then uses the model's lower-case verbose name, so the buttons
+        # read "Add question" ("Lisää kysymys"), and capitalises it in the headings itself.
         InlinePanel(
             "questions",
             heading=_("Questions"),
-            label=_("Question"),
             panels=[
                 FieldPanel("kind"),
                 FieldPanel("text"),
@@ -221,7 +272,6 @@ survey_edit_handler = ObjectList(
                 InlinePanel(
                     "choices",
                     heading=_("Choices, or the life domains of a life wheel"),
-                    label=_("Choice"),
                     panels=[FieldPanel("label")],
                 ),
             ],
@@ -247,7 +297,37 @@ class SurveyCreateView(AnnouncingMixin, generic.CreateView):
 
 
 class SurveyEditView(AnnouncingMixin, ScopedEditView):
-    pass
+    @cached_property
+    def can_delete(self):
+        return super().can_delete and not self.object.has_responses()
+
+
+class SurveyDeleteView(ScopedDeleteView):
+    """A survey with answers is not deleted: the answers are people's contributions (and
+    protect their questions). Staff close the survey instead."""
+
+    def _refuse(self):
+        messages.error(
+            self.request,
+            _(
+                "The survey cannot be deleted because it has answers: they are people's "
+                "contributions. Close the survey instead by setting its closing time."
+            ),
+        )
+        return redirect(self.edit_url_name, self.object.pk)
+
+    def get(self, request, *args, **kwargs):
+        if self.object.has_responses():
+            return self._refuse()
+        return super().get(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if self.object.has_responses():
+            return self._refuse()
+        try:
+            return super().form_valid(form)
+        except ProtectedError:  # answered since the check
+            return self._refuse()
 
 
 class SurveyIndexView(ScopedIndexView):
@@ -262,6 +342,7 @@ class SurveyViewSet(ScopedViewSet):
     index_view_class = SurveyIndexView
     add_view_class = SurveyCreateView
     edit_view_class = SurveyEditView
+    delete_view_class = SurveyDeleteView
     edit_handler = survey_edit_handler
     list_display = ["title", "region", "is_published", "opens_at", "closes_at", "is_anonymous"]
     list_filter = ["region", "is_published", "is_anonymous"]

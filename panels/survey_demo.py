@@ -19,6 +19,7 @@ from .survey_models import (
     ResultsVisibility,
     Survey,
 )
+from .surveys import _coarse_time
 
 WHEEL = ["Asuminen", "Terveys", "Työ tai opiskelu", "Ihmissuhteet", "Raha-asiat", "Vapaa-aika"]
 
@@ -193,7 +194,7 @@ def seed_surveys(regions, panels, people):
         for n in range(max(len(respondents), 8)):
             person = respondents[n] if n < len(respondents) else None
             if anonymous:
-                response = Response.objects.create(survey=survey)
+                response = Response.objects.create(survey=survey, submitted_at=_coarse_time(now))
                 if person is not None:
                     AnsweredMarker.objects.get_or_create(survey=survey, user=person)
             else:

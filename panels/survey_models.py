@@ -7,6 +7,10 @@ Invariants:
   person: the response has no respondent and its time is kept to the day only, and the
   "has answered" fact lives apart from the answers, in an ``AnsweredMarker`` (signed-in
   people) or in the browser session (visitors who are not signed in, public surveys only).
+- Nothing in a response or its answers records the order they were stored in: their keys
+  are random UUIDs, not numbers counting up, so the k-th marker (markers are stored with
+  their exact time) cannot be paired with the k-th response. Nothing may order anonymous
+  answers by key or time as if it meant something, or list them in the order they came in.
 - Choices have stable ids: an answer points at the choice row, so a label may be reworded
   after answers exist, but a choice that has answers is never deleted (see
   ``Survey.has_responses`` and the admin form's safe-edit check).
@@ -15,6 +19,8 @@ Invariants:
   no choice, a Likert or 0-10 value a row with ``number``, and a life wheel one row per
   domain (``choice`` the domain, ``number`` the rating).
 """
+
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -281,6 +287,8 @@ class Choice(Orderable):
 
 
 class Response(models.Model):
+    # Random, not sequential: see the module docstring.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(
         Survey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="responses"
     )
@@ -307,10 +315,12 @@ class Response(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.survey} #{self.pk}"
+        return f"{self.survey} – {timezone.localdate(self.submitted_at).isoformat()}"
 
 
 class Answer(models.Model):
+    # Random, not sequential: answer keys in storage order would order the responses too.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
     choice = models.ForeignKey(

@@ -127,6 +127,9 @@ def survey_detail(request, pk):
         "can_change": _can(user, "change_survey", survey),
         "is_open": survey.is_open(),
         "in_audience": is_in_audience.test(user, survey),
+        # For the facts: who will see the results, and whether there are written answers.
+        "is_public": not survey.panels.exists(),
+        "asks_for_text": any(q.is_text or q.allow_other for q in questions),
     }
     status = 400 if form is not None and form.is_bound and not form.is_valid() else 200
     return render(request, "panels/survey_detail.html", context, status=status)
@@ -196,7 +199,7 @@ def survey_results(request, pk):
     )
     mine = own_answers(survey, user)
     for result in results.questions:
-        if result.question.kind == QuestionKind.LIFE_WHEEL and not results.suppressed:
+        if result.question.kind == QuestionKind.LIFE_WHEEL and not result.suppressed:
             own = None
             if mine and mine.get(result.question.pk):
                 own = {a.choice_id: a.number for a in mine[result.question.pk]}

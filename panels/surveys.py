@@ -32,8 +32,9 @@ def answered_in_session(session, survey):
 
 
 def _coarse_time(now):
-    """An anonymous response keeps only its day, so its time cannot be matched with the
-    exact time of a person's "has answered" marker."""
+    """An anonymous response keeps only its (local) day, so its time cannot be matched with
+    the exact time of a person's "has answered" marker. (Its random key keeps the order of
+    the responses from matching the order of the markers: see panels.survey_models.)"""
     day = timezone.localdate(now)
     return timezone.make_aware(datetime.combine(day, time.min))
 

@@ -196,3 +196,134 @@ def test_staff_see_only_their_own_regions_surveys(staff_client):
     assert "Oman alueen kysely" in page and "Toisen alueen kysely" not in page
     assert client.get(f"/admin/survey_admin/edit/{other.pk}/").status_code == 404
     assert client.get(f"/admin/survey_admin/edit/{own.pk}/").status_code == 200
+
+
+LOOSENING = {
+    "staff only -> after closing": ("staff_only", False, {"results_visibility": "after_closing"}),
+    "staff only -> immediately": ("staff_only", False, {"results_visibility": "immediately"}),
+    "after closing -> immediately": ("after_closing", False, {"results_visibility": "immediately"}),
+    "publishing the written answers": ("after_closing", False, {"publish_free_text": "on"}),
+}
+
+
+@pytest.mark.parametrize("case", list(LOOSENING))
+def test_loosening_who_sees_the_answers_is_refused_once_answered(answered_survey, case):
+    client, survey, _question, existing, fields = answered_survey
+    visibility, free_text, change = LOOSENING[case]
+    Survey.objects.filter(pk=survey.pk).update(
+        results_visibility=visibility, publish_free_text=free_text
+    )
+    data = form_data({**fields, "results_visibility": visibility, **change}, [existing])
+    response = client.post(f"/admin/survey_admin/edit/{survey.pk}/", data)
+    assert response.status_code == 200
+    assert "laajemmin kuin vastaajille kerrottiin" in response.content.decode()
+    survey.refresh_from_db()
+    assert survey.results_visibility == visibility and survey.publish_free_text is free_text
+
+
+TIGHTENING = {
+    "immediately -> staff only": ("immediately", False, {"results_visibility": "staff_only"}),
+    "immediately -> after closing": ("immediately", False, {"results_visibility": "after_closing"}),
+    "unpublishing the written answers": ("after_closing", True, {}),
+}
+
+
+@pytest.mark.parametrize("case", list(TIGHTENING))
+def test_tightening_is_allowed_once_answered(answered_survey, case):
+    client, survey, _question, existing, fields = answered_survey
+    visibility, free_text, change = TIGHTENING[case]
+    Survey.objects.filter(pk=survey.pk).update(
+        results_visibility=visibility, publish_free_text=free_text
+    )
+    data = form_data({**fields, "results_visibility": visibility, **change}, [existing])
+    response = client.post(f"/admin/survey_admin/edit/{survey.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    survey.refresh_from_db()
+    assert survey.results_visibility == change.get("results_visibility", visibility)
+    assert survey.publish_free_text is False
+
+
+def test_loosening_is_allowed_before_any_answers(staff_client):
+    client, _staff, region = staff_client
+    survey = SurveyFactory(region=region, results_visibility="staff_only")
+    data = form_data(
+        {
+            "region": region.pk,
+            "title": survey.title,
+            "results_visibility": "immediately",
+            "publish_free_text": "on",
+        },
+        [],
+    )
+    assert client.post(f"/admin/survey_admin/edit/{survey.pk}/", data).status_code == 302
+    survey.refresh_from_db()
+    assert survey.results_visibility == "immediately" and survey.publish_free_text
+
+
+def test_deleting_a_survey_with_answers_is_refused(staff_client):
+    from panels.models import Answer
+
+    client, _staff, region = staff_client
+    survey = SurveyFactory(region=region)
+    question = QuestionFactory(survey=survey)
+    response = Response.objects.create(survey=survey, respondent=UserFactory())
+    Answer.objects.create(response=response, question=question, text="Hyvä")
+    url = f"/admin/survey_admin/delete/{survey.pk}/"
+    page = client.get(url, follow=True)
+    assert page.status_code == 200
+    assert "Kyselyä ei voi poistaa" in page.content.decode()
+    refused = client.post(url, follow=True)
+    assert refused.status_code == 200
+    assert refused.redirect_chain[-1][0] == f"/admin/survey_admin/edit/{survey.pk}/"
+    assert "Kyselyä ei voi poistaa" in refused.content.decode()
+    assert Survey.objects.filter(pk=survey.pk).exists()
+    assert Answer.objects.filter(response__survey=survey).count() == 1
+
+
+def test_a_survey_without_answers_can_be_deleted(staff_client):
+    client, _staff, region = staff_client
+    survey = SurveyFactory(region=region)
+    QuestionFactory(survey=survey)
+    response = client.post(f"/admin/survey_admin/delete/{survey.pk}/")
+    assert response.status_code == 302
+    assert not Survey.objects.filter(pk=survey.pk).exists()
+
+
+def test_the_answers_notice_follows_the_users_language(answered_survey, staff_client):
+    from wagtail.users.models import UserProfile
+
+    client, survey, *_ = answered_survey
+    _client, staff, _region = staff_client
+    profile = UserProfile.get_for_user(staff)
+    for language, words in [
+        ("sv", "Enkäten har redan svar"),
+        ("fi", "Tähän kyselyyn on jo vastattu"),
+    ]:
+        profile.preferred_language = language
+        profile.save()
+        page = client.get(f"/admin/survey_admin/edit/{survey.pk}/").content.decode()
+        assert words in page, language
+
+
+def test_the_add_buttons_read_naturally(staff_client):
+    client, _staff, _region = staff_client
+    page = client.get("/admin/survey_admin/new/").content.decode()
+    assert "Lisää kysymys" in page and "Lisää Kysymys" not in page
+    assert "Lisää vaihtoehto" in page and "Lisää Vaihtoehto" not in page
+
+
+def test_a_survey_answered_while_being_deleted_is_kept(staff_client, monkeypatch):
+    """The answer arrives between the check and the delete: the database refuses (answers
+    protect their question), and the admin says so instead of failing."""
+    from panels.models import Answer
+
+    client, _staff, region = staff_client
+    survey = SurveyFactory(region=region)
+    question = QuestionFactory(survey=survey)
+    response = Response.objects.create(survey=survey, respondent=UserFactory())
+    Answer.objects.create(response=response, question=question, text="Hyvä")
+    monkeypatch.setattr(Survey, "has_responses", lambda self: False)
+    refused = client.post(f"/admin/survey_admin/delete/{survey.pk}/", follow=True)
+    assert refused.status_code == 200
+    assert "Kyselyä ei voi poistaa" in refused.content.decode()
+    assert Answer.objects.filter(response__survey=survey).count() == 1

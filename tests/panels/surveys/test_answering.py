@@ -163,3 +163,37 @@ def test_someone_outside_the_panel_cannot_answer(setup, client):
     assert client.get(url(setup["survey"])).status_code == 404
     client.post(url(setup["survey"]), valid_post(setup["q"]))
     assert not Response.objects.exists()
+
+
+SEEN_BY = {
+    # (results, written answers published) -> what the survey page promises
+    ("staff_only", True): [
+        "Tulokset näkevät vain alueen työntekijät ja päättäjät.",
+        "Kirjoitetut vastaukset näkevät vain alueen työntekijät ja päättäjät.",
+    ],
+    ("after_closing", False): [
+        "Tulokset näkyvät kyselyn raatien jäsenille, kun kysely on päättynyt; alueen "
+        "työntekijät ja päättäjät näkevät ne heti.",
+        "Kirjoitetut vastaukset näkevät vain alueen työntekijät ja päättäjät.",
+    ],
+    ("immediately", True): [
+        "Tulokset näkyvät heti kyselyn raatien jäsenille sekä alueen työntekijöille ja "
+        "päättäjille.",
+        "Kirjoitetut vastaukset näytetään tulosten yhteydessä ilman nimiä.",
+    ],
+}
+
+
+@pytest.mark.parametrize("case", list(SEEN_BY))
+def test_the_survey_page_says_who_sees_the_results_and_written_answers(setup, case):
+    client, survey = setup["client"], setup["survey"]
+    survey.results_visibility, survey.publish_free_text = case
+    survey.save()
+    page = client.get(url(survey)).content.decode()
+    for promise in SEEN_BY[case]:
+        assert promise in page
+
+
+def test_a_public_survey_says_everyone_sees_the_results(client):
+    survey, _q = full_survey(is_anonymous=True, results_visibility="immediately")
+    assert "Tulokset näkyvät heti kaikille." in client.get(url(survey)).content.decode()

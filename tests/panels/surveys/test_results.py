@@ -145,3 +145,51 @@ def test_anonymous_export_has_no_names(client, answered):
     content = client.get(f"/surveys/{survey.pk}/results.csv").content.decode("utf-8-sig")
     assert not any(person.display_name in content for person in answered["people"])
     assert Answer.objects.count() > 0
+
+
+def _csv_rows(client, survey):
+    response = client.get(f"/surveys/{survey.pk}/results.csv")
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_csv_export_neutralises_formulas_in_names_and_headers(client, answered):
+    survey, q = answered["survey"], answered["q"]
+    person = answered["people"][0]
+    person.display_name = '=HYPERLINK("x")'
+    person.save()
+    q["scale"].text = "+1 jos suosittelisit"
+    q["scale"].save()
+    domain = q["life_wheel"].choices.order_by("sort_order").first()
+    q["life_wheel"].text = "@Elämänpyörä"
+    q["life_wheel"].save()
+    client.force_login(answered["staff"])
+    rows = _csv_rows(client, survey)
+    header = rows[0]
+    assert "'+1 jos suosittelisit" in header
+    assert f"'@Elämänpyörä: {domain.label}" in header
+    names = [row[1] for row in rows[1:]]
+    assert '\'=HYPERLINK("x")' in names
+    # No cell anywhere starts a formula.
+    assert not any(cell[:1] in ("=", "+", "-", "@") for row in rows for cell in row)
+
+
+def test_csv_times_are_local(client):
+    """A response sent at 00:30 in Helsinki is 22:30 the day before in UTC."""
+    from datetime import UTC, datetime
+
+    from panels.surveys import _coarse_time
+    from tests.panels.surveys.factories import SurveyFactory
+
+    staff = UserFactory(staff=True)
+    named = SurveyFactory()
+    named.region.officials.add(staff)
+    late = datetime(2026, 3, 1, 22, 30, tzinfo=UTC)
+    Response.objects.create(survey=named, respondent=UserFactory(), submitted_at=late)
+    client.force_login(staff)
+    assert _csv_rows(client, named)[1][2] == "2026-03-02T00:30:00+02:00"
+
+    anonymous = SurveyFactory(region=named.region, is_anonymous=True)
+    for _ in range(5):
+        Response.objects.create(survey=anonymous, submitted_at=_coarse_time(late))
+    assert {row[0] for row in _csv_rows(client, anonymous)[1:]} == {"2026-03-02"}
