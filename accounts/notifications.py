@@ -11,13 +11,12 @@ unregistered kind is delivered in the app only.
 
 from dataclasses import dataclass
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 
 from .consumers import person_group_name
+from .groups import send_to_group
 from .models import Delivery, Notification, NotificationPreference
 
 
@@ -90,8 +89,4 @@ def push_unread_count(person, notice=None):
     payload = {"type": "notification", "unread": unread_count(person)}
     if notice is not None:
         payload["notification"] = {"id": notice.pk, "message": notice.message, "url": notice.url}
-    layer = get_channel_layer()
-    if layer is not None:
-        async_to_sync(layer.group_send)(
-            person_group_name(person.pk), {"type": "person.event", "payload": payload}
-        )
+    send_to_group(person_group_name(person.pk), {"type": "person.event", "payload": payload})

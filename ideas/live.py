@@ -25,11 +25,11 @@ Server -> client frames:
 
 from datetime import timedelta
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.db.models import Max, Q
 from django.dispatch import receiver
 from django.utils import timezone
+
+from accounts.groups import send_to_group
 
 from . import meeting_room, signals
 from .models import Comment, RoomMessage, Support
@@ -108,9 +108,7 @@ def broadcast_to_room(meeting_id, payload):
 
 
 def _send(group, payload):
-    layer = get_channel_layer()
-    if layer is not None:
-        async_to_sync(layer.group_send)(group, {"type": "thread.frame", "frame": payload})
+    send_to_group(group, {"type": "thread.frame", "frame": payload})
 
 
 @receiver(signals.comment_posted, dispatch_uid="ideas.live.comment_posted")

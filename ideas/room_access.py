@@ -11,12 +11,11 @@ message reaches all the rooms of that panel the person has open, in every tab an
 The message is sent after the commit, so the re-check sees the change.
 """
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from accounts.groups import send_to_group
 from panels.models import Membership, MembershipStatus, Panel
 
 RECHECK = "room.recheck"  # handled by MeetingRoomConsumer.room_recheck
@@ -35,11 +34,8 @@ def recheck_later(pairs):
 
 
 def _send(pairs):
-    layer = get_channel_layer()
-    if layer is None:
-        return
     for panel_id, person_id in pairs:
-        async_to_sync(layer.group_send)(person_group_name(panel_id, person_id), {"type": RECHECK})
+        send_to_group(person_group_name(panel_id, person_id), {"type": RECHECK})
 
 
 @receiver(post_save, sender=Membership, dispatch_uid="ideas.room_access.membership_saved")

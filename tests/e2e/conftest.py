@@ -12,6 +12,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connections
 
 from tests.servers import DaphneServer
 
@@ -19,13 +20,31 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _orm_beside_playwright():
+def _orm_beside_playwright(django_db_setup):
     """Playwright's sync API runs an event loop in the test's thread; the ORM calls the tests
     make to arrange and check data (and pytest-django's database set-up) are still plain
-    synchronous calls. Session-scoped and autouse, so it is in force before Playwright starts."""
+    synchronous calls. Session-scoped and autouse, so it is in force before Playwright starts.
+
+    Yields what the database looked like after migrations (see ``_serialized_rollback_here``),
+    taken now, while the thread still has its first database connection."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
+        yield {
+            alias: getattr(connections[alias], "_test_serialized_contents", None)
+            for alias in connections
+        }
+
+
+@pytest.fixture
+def _serialized_rollback_here(_orm_beside_playwright):
+    """Once Playwright's event loop runs in this thread, asgiref hands the thread a new
+    database connection object, which lacks the serialized contents Django keeps on the first
+    one. Without them, the flush after each test would re-run post_migrate (new content type
+    ids, which a long-running server process has cached) and nothing would be restored. Put
+    them back on the connection in use."""
+    for alias, contents in _orm_beside_playwright.items():
+        if contents is not None:
+            connections[alias]._test_serialized_contents = contents
 
 
 def pytest_collection_modifyitems(config, items):
@@ -76,7 +95,9 @@ def daphne_server(django_db_setup):
 
 
 @pytest.fixture
-def live_url(daphne_server, transactional_db, django_db_serialized_rollback):
+def live_url(
+    daphne_server, _serialized_rollback_here, transactional_db, django_db_serialized_rollback
+):
     """The server's URL. The test's rows are committed, so the server process sees them.
 
     The database is emptied after each test; serialized rollback restores what migrations
