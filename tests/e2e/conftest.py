@@ -12,6 +12,7 @@ import os
 import shutil
 
 import pytest
+from django.core.management import call_command
 from django.db import connections
 
 from tests.servers import DaphneServer
@@ -20,19 +21,34 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _orm_beside_playwright(django_db_setup):
+def _orm_beside_playwright(django_db_setup, django_db_blocker):
     """Playwright's sync API runs an event loop in the test's thread; the ORM calls the tests
     make to arrange and check data (and pytest-django's database set-up) are still plain
     synchronous calls. Session-scoped and autouse, so it is in force before Playwright starts.
 
     Yields what the database looked like after migrations (see ``_serialized_rollback_here``),
-    taken now, while the thread still has its first database connection."""
+    taken now, while the thread still has its first database connection. Tests that ran
+    before the browser tests may have flushed the database without restoring it (post_migrate
+    then re-creates groups and content types under new ids); the browser tests start from
+    the migrated state again."""
+    contents = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
+    with django_db_blocker.unblock():
+        for alias, serialized in contents.items():
+            if serialized is not None:
+                call_command(
+                    "flush",
+                    verbosity=0,
+                    interactive=False,
+                    database=alias,
+                    inhibit_post_migrate=True,
+                )
+                connections[alias].creation.deserialize_db_from_string(serialized)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield {
-            alias: getattr(connections[alias], "_test_serialized_contents", None)
-            for alias in connections
-        }
+        yield contents
 
 
 @pytest.fixture
