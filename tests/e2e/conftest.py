@@ -44,6 +44,8 @@ def _orm_beside_playwright(django_db_setup, django_db_blocker):
                     interactive=False,
                     database=alias,
                     inhibit_post_migrate=True,
+                    # Restored rows keep their ids; the sequences must stay past them.
+                    reset_sequences=False,
                 )
                 connections[alias].creation.deserialize_db_from_string(serialized)
     with pytest.MonkeyPatch.context() as patch:
