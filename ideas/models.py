@@ -450,7 +450,41 @@ class CommentQuerySet(models.QuerySet):
         )
 
 
-class Comment(models.Model):
+class SpokenWords(models.Model):
+    """What comments and room messages share: words said in a live discussion. Removing by
+    the author and hiding by moderation keep the row, so a thread stays readable where
+    something was said, and a hide can be undone."""
+
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    deleted_at = models.DateTimeField(_("removed by its author"), null=True, blank=True)
+    hidden_at = models.DateTimeField(_("hidden by moderation"), null=True, blank=True)
+    hidden_reason = models.TextField(
+        _("reason for hiding"), blank=True, max_length=REASON_MAX_LENGTH
+    )
+    # Chosen by the client for each post: sending the same post again (after a lost
+    # connection, say) finds what the first attempt saved instead of adding a second.
+    # NULL, not "", when absent: NULLs never collide in the unique constraints on it.
+    submission_token = models.CharField(  # noqa: DJ001
+        _("submission token"), max_length=64, null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.body[:60]
+
+    @property
+    def is_edited(self):
+        return self.edited_at is not None
+
+    @property
+    def is_public(self):
+        return self.hidden_at is None and self.deleted_at is None
+
+
+class Comment(SpokenWords):
     idea = models.ForeignKey(
         Idea, verbose_name=_("idea"), on_delete=models.CASCADE, related_name="comments"
     )
@@ -471,19 +505,6 @@ class Comment(models.Model):
         related_name="replies",
     )
     body = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH)
-    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
-    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
-    deleted_at = models.DateTimeField(_("removed by its author"), null=True, blank=True)
-    hidden_at = models.DateTimeField(_("hidden by moderation"), null=True, blank=True)
-    hidden_reason = models.TextField(
-        _("reason for hiding"), blank=True, max_length=REASON_MAX_LENGTH
-    )
-    # Chosen by the client for each post: sending the same post again (after a lost
-    # connection, say) finds the comment the first attempt saved instead of adding a second.
-    # NULL, not "", when absent: NULLs never collide in the unique constraint below.
-    submission_token = models.CharField(  # noqa: DJ001
-        _("submission token"), max_length=64, null=True, blank=True, editable=False
-    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -497,19 +518,8 @@ class Comment(models.Model):
             )
         ]
 
-    def __str__(self):
-        return self.body[:60]
-
     def get_absolute_url(self):
         return f"{self.idea.get_absolute_url()}#comment-{self.pk}"
-
-    @property
-    def is_edited(self):
-        return self.edited_at is not None
-
-    @property
-    def is_public(self):
-        return self.hidden_at is None and self.deleted_at is None
 
 
 class Support(models.Model):
@@ -958,9 +968,8 @@ class MeetingRoom(models.Model):
         return self.state == "open"
 
 
-class RoomMessage(models.Model):
-    """One message in a meeting room. Like a comment, removing or hiding keeps the row, so the
-    transcript shows where something was said, and a hide can be undone."""
+class RoomMessage(SpokenWords):
+    """One message in a meeting room."""
 
     room = models.ForeignKey(
         MeetingRoom, verbose_name=_("room"), on_delete=models.CASCADE, related_name="messages"
@@ -973,18 +982,7 @@ class RoomMessage(models.Model):
         related_name="room_messages",
     )
     body = models.TextField(_("message"), max_length=COMMENT_MAX_LENGTH)
-    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
-    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
-    deleted_at = models.DateTimeField(_("removed by its author"), null=True, blank=True)
     # Who hid or restored it, when and why: its moderation_actions (ModerationAction).
-    hidden_at = models.DateTimeField(_("hidden by moderation"), null=True, blank=True)
-    hidden_reason = models.TextField(
-        _("reason for hiding"), blank=True, max_length=REASON_MAX_LENGTH
-    )
-    # As Comment.submission_token: the same post sent twice is saved once.
-    submission_token = models.CharField(  # noqa: DJ001
-        _("submission token"), max_length=64, null=True, blank=True, editable=False
-    )
 
     class Meta:
         verbose_name = _("room message")
@@ -996,12 +994,5 @@ class RoomMessage(models.Model):
             )
         ]
 
-    def __str__(self):
-        return self.body[:60]
-
     def get_absolute_url(self):
         return reverse("ideas:meeting_room", args=[self.room.meeting_id]) + f"#comment-{self.pk}"
-
-    @property
-    def is_public(self):
-        return self.hidden_at is None and self.deleted_at is None
