@@ -5,26 +5,18 @@ import json
 import pytest
 from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
-from django.test import Client
 
 from accounts.consumers import MAX_FRAME_BYTES, person_group_name
 from cms.asgi import application
+from tests.sockets import ORIGIN, cookie_for
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
-
-ORIGIN = (b"origin", b"http://testserver")
 
 
 async def connect(headers=(ORIGIN,)):
     communicator = WebsocketCommunicator(application, "/ws/me/", headers=list(headers))
     connected, _ = await communicator.connect()
     return communicator, connected
-
-
-def session_cookie_for(user):
-    client = Client()
-    client.force_login(user)
-    return (b"cookie", f"sessionid={client.cookies['sessionid'].value}".encode())
 
 
 async def test_anonymous_visitor_connects_and_pings():
@@ -48,7 +40,7 @@ async def test_signed_in_person_is_known_and_joins_their_group(make_user):
     from asgiref.sync import sync_to_async
 
     user = await sync_to_async(make_user)(display_name="Verkossa", expert=True)
-    cookie = await sync_to_async(session_cookie_for)(user)
+    cookie = await sync_to_async(cookie_for)(user)
     communicator, connected = await connect(headers=[ORIGIN, cookie])
     try:
         assert connected

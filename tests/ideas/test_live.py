@@ -4,47 +4,23 @@ import json
 
 import pytest
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.db import transaction
-from django.test import Client
 
-from cms.asgi import application
 from ideas import services
 from ideas.consumers import MAX_FRAME_BYTES
 from ideas.models import COMMENT_MAX_LENGTH, Comment, Phase
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 from tests.ideas.factories import CommentFactory, IdeaFactory, IdeaRoundFactory
+from tests.sockets import join as join_path
+from tests.sockets import next_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ORIGIN = (b"origin", b"http://testserver")
 db = sync_to_async
 
 
-def cookie_for(user):
-    client = Client()
-    client.force_login(user)
-    return (b"cookie", f"sessionid={client.cookies['sessionid'].value}".encode())
-
-
 async def join(idea, user=None):
-    headers = [ORIGIN]
-    if user is not None:
-        headers.append(await db(cookie_for)(user))
-    socket = WebsocketCommunicator(application, f"/ws/ideas/{idea.pk}/", headers=headers)
-    connected, code = await socket.connect()
-    if not connected:
-        return None, code
-    hello = await socket.receive_json_from()
-    assert hello["type"] == "hello"
-    return socket, hello
-
-
-async def next_of(socket, kind, timeout=3):
-    while True:
-        frame = await socket.receive_json_from(timeout=timeout)
-        if frame["type"] == kind:
-            return frame
+    return await join_path(f"/ws/ideas/{idea.pk}/", user)
 
 
 async def test_anyone_may_watch_a_public_thread_and_sees_new_comments():

@@ -11,13 +11,11 @@ from unittest.mock import ANY
 
 import pytest
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 
 from accounts.models import Notification
-from cms.asgi import application
 from ideas import meeting_room
 from ideas.consumers import MAX_FRAME_BYTES, MeetingRoomConsumer
 from ideas.models import COMMENT_MAX_LENGTH, ModerationAction, ModerationKind, RoomMessage
@@ -26,8 +24,9 @@ from panels.models import Membership
 from tests.factories import MembershipFactory, PanelFactory, RegionFactory, UserFactory
 from tests.ideas.factories import CommentFactory
 from tests.panels.factories import MeetingFactory
+from tests.sockets import join as join_path
+from tests.sockets import next_of
 
-ORIGIN = (b"origin", b"http://testserver")
 db = sync_to_async
 
 ROLES = [
@@ -86,32 +85,8 @@ def make_room(state="open"):
     return Room(meeting, people)
 
 
-def cookie_for(user):
-    client = Client()
-    client.force_login(user)
-    return (b"cookie", f"sessionid={client.cookies['sessionid'].value}".encode())
-
-
 async def join(setup, user=None):
-    headers = [ORIGIN]
-    if user is not None:
-        headers.append(await db(cookie_for)(user))
-    socket = WebsocketCommunicator(
-        application, f"/ws/meetings/{setup.meeting.pk}/room/", headers=headers
-    )
-    connected, code = await socket.connect()
-    if not connected:
-        return None, code
-    hello = await socket.receive_json_from()
-    assert hello["type"] == "hello"
-    return socket, hello
-
-
-async def next_of(socket, kind, timeout=3):
-    while True:
-        frame = await socket.receive_json_from(timeout=timeout)
-        if frame["type"] == kind:
-            return frame
+    return await join_path(f"/ws/meetings/{setup.meeting.pk}/room/", user)
 
 
 def post_frame(body="Hei kaikki", client_id="c1", **extra):
