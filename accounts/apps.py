@@ -12,7 +12,10 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from .notifications import MODERATION, register_kind
         from .roles import ensure_role_groups
+
+        register_kind(MODERATION, _("Moderation of what I have written"))
 
         # After every migrate, because permissions only exist once all apps have migrated.
         post_migrate.connect(ensure_role_groups, dispatch_uid="accounts.ensure_role_groups")

@@ -1,8 +1,9 @@
 """What a person is told, and how. Every app notifies through ``notify``.
 
 A notice is written in the same transaction as the action it reports, so a rolled-back action
-tells nobody anything. After the commit it is pushed to the person's open pages over their
-websocket group (accounts.consumers) and, if they chose so, sent by e-mail through a task.
+tells nobody anything. After the commit the ``unread_changed`` signal says so (the live app
+pushes it to the person's open pages over ``/ws/me/``) and, if they chose so, the notice is
+sent by e-mail through a task.
 
 Apps describe the kinds of notice they send with ``register_kind`` (in their AppConfig.ready),
 which gives each kind a label for the preferences page and a default delivery. An
@@ -15,9 +16,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 
-from .consumers import person_group_name
-from .groups import send_to_group
 from .models import Delivery, Notification, NotificationPreference
+from .signals import unread_changed
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,10 @@ class NotificationKind:
 
 
 _kinds: dict[str, NotificationKind] = {}
+
+# One kind for every moderation decision about what a person wrote (an idea, a comment, a
+# message in a live room), whichever app made it: registered by accounts itself.
+MODERATION = "moderation"
 
 
 def register_kind(name, label, default=Delivery.IN_APP):
@@ -86,7 +90,6 @@ def unread_count(user):
 
 def push_unread_count(person, notice=None):
     """Update the badge on every page the person has open (and show the new notice)."""
-    payload = {"type": "notification", "unread": unread_count(person)}
-    if notice is not None:
-        payload["notification"] = {"id": notice.pk, "message": notice.message, "url": notice.url}
-    send_to_group(person_group_name(person.pk), {"type": "person.event", "payload": payload})
+    unread_changed.send(
+        sender=type(person), person=person, unread=unread_count(person), notice=notice
+    )

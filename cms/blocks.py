@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from ideas.choosers import IdeaChooserBlock
-from ideas.models import Idea, OfficialResponse
+from ideas.feedback.choosers import IdeaChooserBlock
+from ideas.feedback.models import OfficialResponse
+from ideas.models import Idea
 
 
 class HeadingBlock(blocks.StructBlock):

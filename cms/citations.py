@@ -26,7 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from accounts.notifications import notify
-from ideas.models import Citation, Idea
+from ideas.feedback.models import Citation
+from ideas.models import Idea
 
 CITED = "ideas.cited"
 

@@ -2,12 +2,11 @@
 report. Administrators may do everything, including reports that cover every region.
 
 The page permissions (cms.signals) let the Decision-makers group work below the report
-index pages; these checks narrow that to the regions a person acts for.
+index pages; these checks narrow that to the regions a person acts for. The admin hooks that
+apply them are in cms.wagtail_hooks; the page form below is ImpactReportPage's.
 """
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -15,10 +14,11 @@ from panels.models import Region
 
 
 def regions_of(user):
-    """The regions a person may write reports for; None for "every region"."""
+    """The regions a person may write reports for (those they act for: Region.objects.
+    served_by, so a person whose role has dropped has none); None for "every region"."""
     if user.is_superuser:
         return None
-    return Region.objects.filter(officials=user)
+    return Region.objects.served_by(user)
 
 
 def may_change(user, report):
@@ -26,20 +26,6 @@ def may_change(user, report):
     if regions is None:
         return True
     return report.region_id is not None and regions.filter(pk=report.region_id).exists()
-
-
-def refuse_unless_may_change(request, page):
-    """For Wagtail's before_edit_page, before_delete_page and before_unpublish_page hooks."""
-    from .models import ImpactReportPage
-
-    specific = page.specific
-    if isinstance(specific, ImpactReportPage) and not may_change(request.user, specific):
-        messages.error(
-            request,
-            _("This report belongs to a region you do not act for; its decision-makers edit it."),
-        )
-        return redirect("wagtailadmin_explore", page.get_parent().pk)
-    return None
 
 
 class ImpactReportPageForm(WagtailAdminPageForm):

@@ -1,6 +1,7 @@
 """Every app's websocket routes, in one list for the ASGI application."""
 
-from accounts.routing import websocket_urlpatterns as accounts_patterns
 from ideas.routing import websocket_urlpatterns as ideas_patterns
+from live.routing import websocket_urlpatterns as live_patterns
+from panels.meetings.routing import websocket_urlpatterns as meetings_patterns
 
-websocket_urlpatterns = [*accounts_patterns, *ideas_patterns]
+websocket_urlpatterns = [*live_patterns, *meetings_patterns, *ideas_patterns]

@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from ideas.my_impact import my_impact
+from ideas.feedback.my_impact import my_impact
 
 from . import views
 from .health import healthz
@@ -34,7 +34,7 @@ urlpatterns += i18n_patterns(
     path("rounds/", include("ideas.urls")),
     path("my-impact/", my_impact, name="my_impact"),
     path("panels/", include("panels.urls")),
-    path("surveys/", include("panels.survey_urls")),
+    path("surveys/", include("panels.surveys.urls")),
     # Wagtail's page tree last: it answers every path the others leave.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -21,13 +21,16 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from accounts.roles import Role
-from panels.models import Membership, Panel, Region
+from live.models import MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH, ModerationRecord, SpokenWords
+from panels.models import STAFF_ONLY, Membership, Panel, Region
+
+from .feedback.models import OfficialResponse
+from .feedback.statuses import IdeaStatus
 
 TITLE_MAX_LENGTH = 140
 TITLE_MIN_LENGTH = 5
 IDEA_BODY_MAX_LENGTH = 5000
-COMMENT_MAX_LENGTH = 2000
-REASON_MAX_LENGTH = 500
+COMMENT_MAX_LENGTH = MESSAGE_MAX_LENGTH
 
 # Round slugs share the URL space with the app's own fixed paths (see ideas/urls.py).
 RESERVED_ROUND_SLUGS = {
@@ -55,35 +58,6 @@ OPEN_PHASES = (Phase.IDEATION, Phase.DEVELOPMENT, Phase.EVALUATION)
 DISCUSSION_PHASES = (Phase.IDEATION, Phase.DEVELOPMENT)
 
 
-class IdeaStatus(models.TextChoices):
-    SUBMITTED = "submitted", pgettext_lazy("idea status", "submitted")
-    UNDER_CONSIDERATION = "under_consideration", pgettext_lazy("idea status", "under consideration")
-    IN_DEVELOPMENT = "in_development", pgettext_lazy("idea status", "in development or piloting")
-    IMPLEMENTED = "implemented", pgettext_lazy("idea status", "implemented")
-    NOT_TAKEN_FORWARD = "not_taken_forward", pgettext_lazy("idea status", "not taken forward")
-    MERGED = "merged", pgettext_lazy("idea status", "merged into another idea")
-
-
-# Where an idea may go from each status. An idea not taken forward may be reconsidered;
-# implemented and merged ideas have reached the end of their road.
-TRANSITIONS = {
-    IdeaStatus.SUBMITTED: (
-        IdeaStatus.UNDER_CONSIDERATION,
-        IdeaStatus.NOT_TAKEN_FORWARD,
-        IdeaStatus.MERGED,
-    ),
-    IdeaStatus.UNDER_CONSIDERATION: (
-        IdeaStatus.IN_DEVELOPMENT,
-        IdeaStatus.NOT_TAKEN_FORWARD,
-        IdeaStatus.MERGED,
-    ),
-    IdeaStatus.IN_DEVELOPMENT: (IdeaStatus.IMPLEMENTED, IdeaStatus.NOT_TAKEN_FORWARD),
-    IdeaStatus.IMPLEMENTED: (),
-    IdeaStatus.NOT_TAKEN_FORWARD: (IdeaStatus.UNDER_CONSIDERATION,),
-    IdeaStatus.MERGED: (),
-}
-
-
 def phase_at(round_, moment):
     """The phase a round is in at ``moment``: the staff's override if set, else the dates."""
     if round_.phase_override:
@@ -99,15 +73,10 @@ def phase_at(round_, moment):
     return Phase.UPCOMING
 
 
-def _officials(user, region_ref):
-    return Region.officials.through.objects.filter(region=region_ref, user=user)
-
-
-def _region_staff(user, region_ref):
-    """A subquery true when ``user`` is staff acting for the region at ``region_ref``."""
-    if user.role != Role.STAFF:
-        return Q(pk__in=[])
-    return Exists(_officials(user, region_ref))
+def _region_staff(user, region_lookup):
+    """A condition true where ``user`` is staff acting for the region at ``region_lookup``
+    (Region.objects.served_by, the one answer to who acts for a region)."""
+    return Q(**{f"{region_lookup}__in": Region.objects.served_by(user, STAFF_ONLY)})
 
 
 class SubqueryCount(Subquery):
@@ -120,39 +89,31 @@ class SubqueryCount(Subquery):
 class IdeaRoundQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Public rounds to everyone; a panel's round to its active members and facilitators,
-        the region's officials, the person running it and administrators."""
+        the region's officials, the staff member running it and administrators."""
         if not user.is_authenticated:
             return self.filter(panel__isnull=True)
         if user.is_superuser:
             return self.all()
         member = Membership.objects.active().filter(panel=OuterRef("panel"), person=user)
         facilitator = Panel.facilitators.through.objects.filter(panel=OuterRef("panel"), user=user)
+        # Running a round is a staff member's job: it gives no access once the role is gone.
+        runs_it = Q(run_by=user) if user.role == Role.STAFF else Q(pk__in=[])
         return self.filter(
             Q(panel__isnull=True)
             | Exists(member)
             | Exists(facilitator)
-            | Exists(_officials(user, OuterRef("region")))
-            | Q(run_by=user)
+            | Q(region__in=Region.objects.served_by(user))
+            | runs_it
         )
 
     def managed_by(self, user):
         """Rounds a person may run and moderate: the region's staff, administrators anywhere."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        return self.filter(_region_staff(user, OuterRef("region")))
+        return self.filter(region__in=Region.objects.served_by(user, STAFF_ONLY))
 
     def answered_by(self, user):
         """Rounds whose ideas a person answers officially: those of the regions they act for as
         staff or decision-maker; administrators answer everywhere."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        if user.role not in (Role.STAFF, Role.DECISION_MAKER):
-            return self.none()
-        return self.filter(Exists(_officials(user, OuterRef("region"))))
+        return self.filter(region__in=Region.objects.served_by(user))
 
     def with_counts(self):
         public_ideas = Idea.objects.public().filter(round=OuterRef("pk")).values("pk")
@@ -304,7 +265,7 @@ class IdeaQuerySet(models.QuerySet):
         return in_rounds.filter(
             Q(hidden_at__isnull=True, withdrawn_at__isnull=True)
             | Q(author=user)
-            | _region_staff(user, OuterRef("round__region"))
+            | _region_staff(user, "round__region")
         )
 
     def awaiting_answer_or_answered(self):
@@ -381,8 +342,8 @@ class Idea(models.Model):
     )
     # Sent with the form; a second submission of the same form finds the first idea.
     submission_token = models.UUIDField(_("submission token"), null=True, editable=False)
-    # The current status, kept in step with the newest StatusChange by ideas.responses, so that
-    # lists can filter and count by it without reading the history.
+    # The current status, kept in step with the newest StatusChange by ideas.feedback.services,
+    # so that lists can filter and count by it without reading the history.
     status = models.CharField(
         _("status"),
         max_length=24,
@@ -434,9 +395,7 @@ class CommentQuerySet(models.QuerySet):
         if user.is_superuser:
             return on_ideas
         return on_ideas.filter(
-            Q(hidden_at__isnull=True)
-            | Q(author=user)
-            | _region_staff(user, OuterRef("idea__round__region"))
+            Q(hidden_at__isnull=True) | Q(author=user) | _region_staff(user, "idea__round__region")
         )
 
     def thread(self):
@@ -448,40 +407,6 @@ class CommentQuerySet(models.QuerySet):
             .prefetch_related(models.Prefetch("replies", queryset=replies))
             .order_by("created_at", "pk")
         )
-
-
-class SpokenWords(models.Model):
-    """What comments and room messages share: words said in a live discussion. Removing by
-    the author and hiding by moderation keep the row, so a thread stays readable where
-    something was said, and a hide can be undone."""
-
-    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
-    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
-    deleted_at = models.DateTimeField(_("removed by its author"), null=True, blank=True)
-    hidden_at = models.DateTimeField(_("hidden by moderation"), null=True, blank=True)
-    hidden_reason = models.TextField(
-        _("reason for hiding"), blank=True, max_length=REASON_MAX_LENGTH
-    )
-    # Chosen by the client for each post: sending the same post again (after a lost
-    # connection, say) finds what the first attempt saved instead of adding a second.
-    # NULL, not "", when absent: NULLs never collide in the unique constraints on it.
-    submission_token = models.CharField(  # noqa: DJ001
-        _("submission token"), max_length=64, null=True, blank=True, editable=False
-    )
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return self.body[:60]
-
-    @property
-    def is_edited(self):
-        return self.edited_at is not None
-
-    @property
-    def is_public(self):
-        return self.hidden_at is None and self.deleted_at is None
 
 
 class Comment(SpokenWords):
@@ -621,17 +546,10 @@ class Flag(models.Model):
         return self.idea or self.comment
 
 
-class ModerationKind(models.TextChoices):
-    HIDE = "hide", _("hidden")
-    RESTORE = "restore", _("restored")
-    DISMISS = "dismiss", _("reports dismissed")
+class ModerationAction(ModerationRecord):
+    """The record of a moderation decision about exactly one idea or comment, with its
+    reason (live.models.ModerationRecord). Never edited or deleted."""
 
-
-class ModerationAction(models.Model):
-    """The record of every moderation decision, with its reason. Never edited or deleted.
-    About exactly one idea, comment or message in a meeting's live room."""
-
-    kind = models.CharField(_("action"), max_length=16, choices=ModerationKind.choices)
     idea = models.ForeignKey(
         Idea,
         verbose_name=_("idea"),
@@ -648,351 +566,8 @@ class ModerationAction(models.Model):
         blank=True,
         related_name="moderation_actions",
     )
-    room_message = models.ForeignKey(
-        "RoomMessage",
-        verbose_name=_("room message"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="moderation_actions",
-    )
-    moderator = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("moderator"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="idea_moderation_actions",
-    )
-    reason = models.TextField(_("reason"), max_length=REASON_MAX_LENGTH)
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
 
-    class Meta:
+    class Meta(ModerationRecord.Meta):
         verbose_name = _("moderation action")
         verbose_name_plural = _("moderation actions")
-        ordering = ["-created_at", "-pk"]
-        constraints = [
-            _exactly_one_target("ideas_moderation_one_target", ("idea", "comment", "room_message"))
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()}: {self.reason[:60]}"
-
-
-# --- The feedback loop: statuses, official responses, whether they answered ---------------
-
-
-EXPLANATION_MAX_LENGTH = 2000
-RESPONSE_TEXT_MAX_LENGTH = 5000
-
-
-def allowed_transitions(status):
-    return TRANSITIONS[IdeaStatus(status)]
-
-
-class ImmutableRecord(models.Model):
-    """A row that is written once and never changed or deleted: the public record."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not self._state.adding:
-            raise ValidationError(_("This record cannot be changed."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("This record cannot be deleted."))
-
-
-class StatusChange(ImmutableRecord):
-    """One move of an idea from one status to another, with its public explanation."""
-
-    idea = models.ForeignKey(
-        Idea, verbose_name=_("idea"), on_delete=models.CASCADE, related_name="status_changes"
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("changed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="idea_status_changes",
-    )
-    # The role the person acted in, kept as it was: the record says "a decision-maker", even
-    # if that person's role changes later.
-    actor_role = models.CharField(_("role"), max_length=32, choices=Role.choices)
-    from_status = models.CharField(_("from"), max_length=24, choices=IdeaStatus.choices)
-    to_status = models.CharField(_("to"), max_length=24, choices=IdeaStatus.choices)
-    explanation = models.TextField(_("public explanation"), max_length=EXPLANATION_MAX_LENGTH)
-    merged_into = models.ForeignKey(
-        Idea,
-        verbose_name=_("merged into"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("changed"), default=timezone.now, db_index=True)
-
-    class Meta:
-        verbose_name = _("status change")
-        verbose_name_plural = _("status changes")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.idea_id}: {self.from_status} → {self.to_status}"
-
-
-class ResponseContent(models.Model):
-    """What an official response says. Shared by the response and its earlier versions."""
-
-    reasons = models.TextField(_("reasons"), max_length=RESPONSE_TEXT_MAX_LENGTH)
-    next_step = models.TextField(_("next step"), blank=True, max_length=EXPLANATION_MAX_LENGTH)
-    responsible = models.CharField(
-        _("responsible"),
-        max_length=200,
-        blank=True,
-        help_text=_("The unit or person who carries the next step."),
-    )
-    due_date = models.DateField(_("due date"), null=True, blank=True)
-    link_url = models.URLField(_("link to a page"), blank=True)
-    link_title = models.CharField(_("link text"), max_length=200, blank=True)
-
-    CONTENT_FIELDS = ("reasons", "next_step", "responsible", "due_date", "link_url", "link_title")
-
-    class Meta:
-        abstract = True
-
-
-class OfficialResponse(ResponseContent):
-    """A decision-maker's or the region staff's public answer to an idea.
-
-    The decision is fixed once published (a new decision is a new response); the rest may be
-    edited, and every edit keeps the version before it as a ResponseVersion.
-    """
-
-    idea = models.ForeignKey(
-        Idea, verbose_name=_("idea"), on_delete=models.CASCADE, related_name="responses"
-    )
-    responder = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("responder"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="idea_responses",
-    )
-    responder_role = models.CharField(_("role"), max_length=32, choices=Role.choices)
-    decision = models.CharField(_("decision"), max_length=24, choices=IdeaStatus.choices)
-    # The status change this response made, if its decision moved the idea.
-    status_change = models.OneToOneField(
-        StatusChange,
-        verbose_name=_("status change"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="response",
-    )
-    published_at = models.DateTimeField(_("published"), default=timezone.now, db_index=True)
-    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("official response")
-        verbose_name_plural = _("official responses")
-        ordering = ["published_at", "pk"]
-
-    def __str__(self):
-        return f"{self.idea}: {self.get_decision_display()}"
-
-    def get_absolute_url(self):
-        return f"{self.idea.get_absolute_url()}#response-{self.pk}"
-
-
-class ResponseVersion(ResponseContent, ImmutableRecord):
-    """How a response read before one of its edits. Shown publicly as its history."""
-
-    response = models.ForeignKey(
-        OfficialResponse,
-        verbose_name=_("official response"),
-        on_delete=models.CASCADE,
-        related_name="versions",
-    )
-    # The moment this version stopped being current, and who replaced it.
-    replaced_at = models.DateTimeField(_("replaced"), default=timezone.now)
-    replaced_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("replaced by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name = _("earlier version of a response")
-        verbose_name_plural = _("earlier versions of responses")
-        ordering = ["-replaced_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.response_id} @ {self.replaced_at:%Y-%m-%d %H:%M}"
-
-
-class Verdict(models.TextChoices):
-    YES = "yes", pgettext_lazy("did the response answer", "yes")
-    PARTLY = "partly", pgettext_lazy("did the response answer", "partly")
-    NO = "no", pgettext_lazy("did the response answer", "no")
-
-
-class ResponseFeedbackQuerySet(models.QuerySet):
-    def clarification_requests(self):
-        """A "no" with a comment asks the responder to clarify, until someone handles it."""
-        return self.filter(verdict=Verdict.NO, handled_at__isnull=True).exclude(comment="")
-
-
-class ResponseFeedback(models.Model):
-    """Whether a response answered the idea, in the words of someone it answers (the idea's
-    author or a supporter). One per person and response; a person may change their mind."""
-
-    response = models.ForeignKey(
-        OfficialResponse,
-        verbose_name=_("official response"),
-        on_delete=models.CASCADE,
-        related_name="feedback",
-    )
-    # A deleted account's judgement stays in the figures, no longer linked to anyone.
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("person"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="response_feedback",
-    )
-    verdict = models.CharField(
-        _("did this answer the idea?"), max_length=8, choices=Verdict.choices
-    )
-    comment = models.TextField(_("comment"), blank=True, max_length=COMMENT_MAX_LENGTH)
-    created_at = models.DateTimeField(_("given"), default=timezone.now)
-    updated_at = models.DateTimeField(_("changed"), default=timezone.now)
-    handled_at = models.DateTimeField(_("clarification handled"), null=True, blank=True)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("handled by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-
-    objects = ResponseFeedbackQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("feedback on a response")
-        verbose_name_plural = _("feedback on responses")
-        ordering = ["-updated_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["response", "person"], name="ideas_feedback_once")
-        ]
-
-    def __str__(self):
-        return f"{self.person}: {self.get_verdict_display()}"
-
-    @property
-    def asks_for_clarification(self):
-        return self.verdict == Verdict.NO and bool(self.comment) and self.handled_at is None
-
-
-class Citation(models.Model):
-    """An impact report (a Wagtail page in cms) cites an idea. Written by cms when the report
-    is published, so that ideas can show it without importing cms."""
-
-    idea = models.ForeignKey(
-        Idea, verbose_name=_("idea"), on_delete=models.CASCADE, related_name="citations"
-    )
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("impact report"),
-        on_delete=models.CASCADE,
-        related_name="idea_citations",
-    )
-    cited_at = models.DateTimeField(_("cited"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("citation in an impact report")
-        verbose_name_plural = _("citations in impact reports")
-        ordering = ["-cited_at", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["idea", "page"], name="ideas_citation_once")]
-
-    def __str__(self):
-        return f"{self.page_id} → {self.idea_id}"
-
-
-# --- Meeting live rooms -------------------------------------------------------------------
-# A panel meeting's live room ("developer café" style): the facilitator opens it, the panel
-# talks in it, and once closed its transcript stays readable to the panel's inner circle.
-# It lives here rather than in panels because panels must not depend on ideas.
-
-
-class MeetingRoom(models.Model):
-    """Created when the room is first opened; a meeting without one has no room yet."""
-
-    meeting = models.OneToOneField(
-        "panels.Meeting",
-        verbose_name=_("meeting"),
-        on_delete=models.CASCADE,
-        related_name="live_room",
-    )
-    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("opened by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    # Set while the room is closed; opening it again clears it.
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("meeting live room")
-        verbose_name_plural = _("meeting live rooms")
-
-    def __str__(self):
-        return str(self.meeting)
-
-    @property
-    def state(self):
-        if self.opened_at is None:
-            return "not_open"
-        return "closed" if self.closed_at is not None else "open"
-
-    @property
-    def is_open(self):
-        return self.state == "open"
-
-
-class RoomMessage(SpokenWords):
-    """One message in a meeting room."""
-
-    room = models.ForeignKey(
-        MeetingRoom, verbose_name=_("room"), on_delete=models.CASCADE, related_name="messages"
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="room_messages",
-    )
-    body = models.TextField(_("message"), max_length=COMMENT_MAX_LENGTH)
-    # Who hid or restored it, when and why: its moderation_actions (ModerationAction).
-
-    class Meta:
-        verbose_name = _("room message")
-        verbose_name_plural = _("room messages")
-        ordering = ["pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["author", "submission_token"], name="ideas_roommessage_one_per_submission"
-            )
-        ]
-
-    def get_absolute_url(self):
-        return reverse("ideas:meeting_room", args=[self.room.meeting_id]) + f"#comment-{self.pk}"
+        constraints = [_exactly_one_target("ideas_moderation_one_target")]

@@ -1,8 +1,7 @@
 from django.urls import path
 
-from .consumers import IdeaThreadConsumer, MeetingRoomConsumer
+from .consumers import IdeaThreadConsumer
 
 websocket_urlpatterns = [
     path("ws/ideas/<int:idea_id>/", IdeaThreadConsumer.as_asgi()),
-    path("ws/meetings/<int:meeting_id>/room/", MeetingRoomConsumer.as_asgi()),
 ]

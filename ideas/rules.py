@@ -8,26 +8,23 @@ Ask with ``rules.has_perm(perm, user, obj)`` (or the ``can`` template tag), not
 ``user.has_perm``: Django grants active superusers every permission before any rule runs,
 which would let administrators post in a closed round or support their own hidden idea.
 
+``why_not_post_idea`` and ``why_not_comment`` (at the end) put a "no" into words a person can
+act on.
+
 Round-level answers that need the database (membership, region staff, visibility) are
 remembered on the round instance for the request, so checking a rule for each of 300
 comments of one idea costs the same queries as checking it once.
 """
 
 import rules
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
-from accounts.roles import Role
-from panels.rules import is_active_member, is_administrator
+from panels.models import STAFF_ONLY
+from panels.rules import is_active_member, serves_region
 
-from .models import (
-    DISCUSSION_PHASES,
-    Comment,
-    Idea,
-    IdeaRound,
-    IdeaStatus,
-    OfficialResponse,
-    Phase,
-    Support,
-)
+from .feedback.models import OfficialResponse
+from .models import DISCUSSION_PHASES, Comment, Idea, IdeaRound, Phase
 
 
 def round_of(obj):
@@ -76,47 +73,14 @@ def is_round_participant(user, obj):
 @rules.predicate
 def is_round_moderator(user, obj):
     """Staff acting for the round's region, or an administrator."""
-    if not user.is_authenticated:
-        return False
-    if is_administrator(user):
-        return True
-    if user.role != Role.STAFF:
-        return False
-    round_ = round_of(obj)
-    return _remembered(
-        round_,
-        user,
-        "moderator",
-        lambda: round_.region.officials.filter(pk=user.pk).exists(),
-    )
+    return serves_region(user, round_of(obj), STAFF_ONLY)
 
 
 @rules.predicate
 def is_round_official(user, obj):
     """Staff or a decision-maker acting for the round's region, or an administrator: the
-    people who move ideas along and answer them."""
-    if not user.is_authenticated:
-        return False
-    if is_administrator(user):
-        return True
-    if user.role not in (Role.STAFF, Role.DECISION_MAKER):
-        return False
-    round_ = round_of(obj)
-    return _remembered(
-        round_,
-        user,
-        "official",
-        lambda: round_.region.officials.filter(pk=user.pk).exists(),
-    )
-
-
-@rules.predicate
-def is_official_anywhere(user):
-    """Staff, decision-makers and administrators: they see the response-time dashboard (each
-    for their own regions)."""
-    return user.is_authenticated and (
-        is_administrator(user) or user.role in (Role.STAFF, Role.DECISION_MAKER)
-    )
+    people who move ideas along and answer them (ideas.feedback.rules)."""
+    return serves_region(user, round_of(obj))
 
 
 def in_phases(*phases):
@@ -155,11 +119,6 @@ def idea_is_public(user, obj):
 
 
 @rules.predicate
-def idea_is_merged(user, idea):
-    return idea.status == IdeaStatus.MERGED
-
-
-@rules.predicate
 def comment_is_public(user, comment):
     return comment.is_public
 
@@ -172,27 +131,6 @@ def comment_is_not_removed(user, comment):
 @rules.predicate
 def can_see_comment_idea(user, comment):
     return can_see_idea.test(user, comment.idea)
-
-
-@rules.predicate
-def is_responder(user, response):
-    return user.is_authenticated and response.responder_id == user.pk
-
-
-@rules.predicate
-def is_answered_by(user, response):
-    """The response answers this person: they wrote the idea or supported it."""
-    if not user.is_authenticated:
-        return False
-    idea = response.idea
-    if idea.author_id == user.pk:
-        return True
-    return _remembered(
-        idea,
-        user,
-        "supporter",
-        lambda: Support.objects.filter(idea=idea, person=user).exists(),
-    )
 
 
 # --- The matrix ---------------------------------------------------------------------------
@@ -226,13 +164,64 @@ rules.add_perm("ideas.moderate_round", is_round_moderator)
 rules.add_perm("ideas.moderate_idea", is_round_moderator)
 rules.add_perm("ideas.moderate_comment", is_round_moderator)
 
-# The feedback loop. Ideas are answered in every phase, also after the round has closed: an
-# idea must not disappear silently. Hidden and withdrawn ideas are not answered.
-rules.add_perm("ideas.change_status", is_round_official & idea_is_public)
-# A merged idea is answered through the idea that took it.
-rules.add_perm("ideas.respond_to_idea", is_round_official & idea_is_public & ~idea_is_merged)
-# The responder corrects their own words; an administrator may too.
-rules.add_perm("ideas.edit_response", (is_responder & is_round_official) | is_administrator)
-rules.add_perm("ideas.give_feedback_on_response", is_answered_by & ~is_responder)
-rules.add_perm("ideas.handle_clarification", is_round_official)
-rules.add_perm("ideas.see_response_dashboard", is_official_anywhere)
+
+# --- Why not, in words ----------------------------------------------------------------------
+# The rules say yes or no; these say why not, in the order that helps most: the phase first
+# (nobody can post in a closed round, signed in or not), then signing in, then membership.
+
+
+def _phase_explanation(round_, phase):
+    if phase == Phase.UPCOMING:
+        starts = formats.date_format(timezone.localtime(round_.ideation_starts), "DATE_FORMAT")
+        return _("This round has not started yet. Ideation starts on %(date)s.") % {"date": starts}
+    if phase == Phase.DEVELOPMENT:
+        return _(
+            "New ideas are no longer posted: the round is in the development phase, where the "
+            "ideas already posted are refined and discussed."
+        )
+    if phase == Phase.EVALUATION:
+        return _(
+            "The round is in the evaluation phase: decision-makers are assessing the ideas, "
+            "so they are no longer changed, supported or discussed."
+        )
+    if phase == Phase.CLOSED:
+        return _(
+            "This round is closed. Its ideas and discussions can be read but no longer changed."
+        )
+    return ""
+
+
+def _membership_explanation(user, round_):
+    if not user.is_authenticated:
+        return None
+    if round_.panel_id is not None:
+        return _("This round is for the members of the panel %(panel)s.") % {
+            "panel": round_.panel.name
+        }
+    return _("You cannot take part in this round.")
+
+
+def why_not_post_idea(user, round_):
+    """An empty string when the person may post an idea in the round."""
+    if rules.has_perm("ideas.post_idea", user, round_):
+        return ""
+    phase = round_.phase
+    if phase != Phase.IDEATION:
+        return _phase_explanation(round_, phase)
+    if not user.is_authenticated:
+        return _("Log in to post an idea.")
+    return _membership_explanation(user, round_)
+
+
+def why_not_comment(user, idea):
+    """An empty string when the person may comment on and support the idea."""
+    if rules.has_perm("ideas.comment_on_idea", user, idea):
+        return ""
+    if not idea.is_public:
+        return _("This idea is not shown to others, so it cannot be discussed or supported.")
+    phase = idea.round.phase
+    if phase not in DISCUSSION_PHASES:
+        return _phase_explanation(idea.round, phase)
+    if not user.is_authenticated:
+        return _("Log in to comment and to support ideas.")
+    return _membership_explanation(user, idea.round)

@@ -13,20 +13,21 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
-from accounts.notifications import notify
-
-from . import signals
-from .models import Comment, Flag, Idea, ModerationAction, ModerationKind, Support
+from accounts.notifications import MODERATION, notify
+from live.models import ModerationKind
 
 # Callers (the views, the live consumer) catch services.RateLimited.
-from .ratelimit import RateLimited, check_comment_rate  # noqa: F401
+from live.ratelimit import RateLimited, check_post_rate  # noqa: F401
+
+from . import signals
+from .models import Comment, Flag, Idea, ModerationAction, Support
 
 
 class NotAllowed(PermissionDenied):
     """The person may not do this (any more): the phase moved on, the idea was hidden, …"""
 
 
-def _require(user, perm, obj):
+def require_perm(user, perm, obj):
     if not rules.has_perm(perm, user, obj):
         raise NotAllowed(perm)
 
@@ -47,7 +48,7 @@ def _offered_themes(round_, themes):
 def post_idea(author, round_, *, title, body, themes=(), token=None):
     """Post a new idea. The same ``token`` (sent with the form) posts once: a second submission
     of the same form returns the idea the first one created."""
-    _require(author, "ideas.post_idea", round_)
+    require_perm(author, "ideas.post_idea", round_)
     if token is not None:
         existing = Idea.objects.filter(author=author, submission_token=token).first()
         if existing is not None:
@@ -69,7 +70,7 @@ def post_idea(author, round_, *, title, body, themes=(), token=None):
 
 @transaction.atomic
 def edit_idea(editor, idea, *, title, body, themes=()):
-    _require(editor, "ideas.edit_idea", idea)
+    require_perm(editor, "ideas.edit_idea", idea)
     idea.title = title
     idea.body = body
     idea.edited_at = timezone.now()
@@ -80,7 +81,7 @@ def edit_idea(editor, idea, *, title, body, themes=()):
 
 @transaction.atomic
 def withdraw_idea(author, idea):
-    _require(author, "ideas.withdraw_idea", idea)
+    require_perm(author, "ideas.withdraw_idea", idea)
     idea.withdrawn_at = timezone.now()
     idea.save(update_fields=["withdrawn_at"])
     return idea
@@ -96,7 +97,7 @@ def toggle_support(person, idea, *, supported=None):
     so a double click cannot undo itself. One row per person and idea (a unique constraint)
     means a support is counted once whatever happens.
     """
-    _require(person, "ideas.support_idea", idea)
+    require_perm(person, "ideas.support_idea", idea)
     with transaction.atomic():
         existing = Support.objects.filter(idea=idea, person=person)
         if supported is None:
@@ -128,7 +129,7 @@ def post_comment(author, idea, *, body, parent=None, token=None):
         existing = Comment.objects.filter(author=author, submission_token=token).first()
         if existing is not None:
             return existing
-    check_comment_rate(author)
+    check_post_rate(author)
     try:
         return _post_comment(author, idea, body=body, parent=parent, token=token)
     except IntegrityError:
@@ -139,7 +140,7 @@ def post_comment(author, idea, *, body, parent=None, token=None):
 
 @transaction.atomic
 def _post_comment(author, idea, *, body, parent, token):
-    _require(author, "ideas.comment_on_idea", idea)
+    require_perm(author, "ideas.comment_on_idea", idea)
     replied_to = parent
     if parent is not None:
         if parent.idea_id != idea.pk:
@@ -169,7 +170,7 @@ def _post_comment(author, idea, *, body, parent, token):
 
 @transaction.atomic
 def edit_comment(editor, comment, *, body):
-    _require(editor, "ideas.edit_comment", comment)
+    require_perm(editor, "ideas.edit_comment", comment)
     comment.body = body
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "edited_at"])
@@ -180,7 +181,7 @@ def edit_comment(editor, comment, *, body):
 @transaction.atomic
 def remove_comment(author, comment):
     """The author takes a comment back. The row stays so that replies keep their place."""
-    _require(author, "ideas.remove_comment", comment)
+    require_perm(author, "ideas.remove_comment", comment)
     comment.deleted_at = timezone.now()
     comment.save(update_fields=["deleted_at"])
     _after_commit(signals.comment_changed, comment=comment)
@@ -201,7 +202,7 @@ def _target_kwargs(target):
 def flag(reporter, target, *, reason):
     """Report an idea or a comment. Reporting the same thing again while the first report is
     open changes nothing and returns the first report."""
-    _require(reporter, f"ideas.flag_{_kind(target)}", target)
+    require_perm(reporter, f"ideas.flag_{_kind(target)}", target)
     open_flag = Flag.objects.open().filter(reporter=reporter, **_target_kwargs(target))
     try:
         with transaction.atomic():
@@ -214,7 +215,7 @@ def flag(reporter, target, *, reason):
 
 
 def _moderate(moderator, target, kind, reason):
-    _require(moderator, f"ideas.moderate_{_kind(target)}", target)
+    require_perm(moderator, f"ideas.moderate_{_kind(target)}", target)
     now = timezone.now()
     ModerationAction.objects.create(
         kind=kind, moderator=moderator, reason=reason, created_at=now, **_target_kwargs(target)
@@ -225,7 +226,6 @@ def _moderate(moderator, target, kind, reason):
     return now
 
 
-MODERATION_NOTICE = "ideas.moderation"
 HIDDEN_COMMENT = gettext_lazy(
     'Your comment on "%(title)s" was hidden by moderation. Reason: %(reason)s'
 )
@@ -243,7 +243,7 @@ def _tell_author(target, template, reason):
     title = target.idea.title if isinstance(target, Comment) else target.title
     notify(
         target.author,
-        kind=MODERATION_NOTICE,
+        kind=MODERATION,
         message=_interpolated_later(template, {"title": title, "reason": reason}),
         url=target.get_absolute_url(),
     )

@@ -16,15 +16,19 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
+
+from live.catch_up import catch_up_response
+from live.models import ModerationKind
 
 from . import live, services
 from .access import get_comment_for, get_idea_for, get_round_for
-from .explain import why_not_comment, why_not_post_idea
+from .feedback.timeline import impact_of
 from .forms import CommentEditForm, CommentForm, IdeaFilterForm, IdeaForm, ReasonForm
-from .impact import impact_of
-from .models import Comment, Flag, Idea, IdeaRound, ModerationKind, Phase
+from .models import Comment, Flag, Idea, IdeaRound, Phase
+from .rules import why_not_comment, why_not_post_idea
 
 IDEAS_PER_PAGE = 20
 MAX_SEARCH_WORDS = 8
@@ -38,7 +42,7 @@ def _login_first(request, next_url):
     return redirect_to_login(next_url)
 
 
-def _forbidden(request, title, explanation, back_url, status=403):
+def forbidden(request, title, explanation, back_url, status=403):
     return render(
         request,
         "ideas/not_allowed.html",
@@ -181,7 +185,7 @@ def idea_detail(request, pk):
 def idea_edit(request, pk):
     idea = get_idea_for(request.user, pk)
     if not rules.has_perm("ideas.edit_idea", request.user, idea):
-        return _forbidden(
+        return forbidden(
             request,
             _("Edit idea"),
             _("Ideas can be edited by their author during ideation only."),
@@ -208,7 +212,7 @@ def idea_edit(request, pk):
 def idea_withdraw(request, pk):
     idea = get_idea_for(request.user, pk)
     if not rules.has_perm("ideas.withdraw_idea", request.user, idea):
-        return _forbidden(
+        return forbidden(
             request,
             _("Withdraw idea"),
             _("An idea can be withdrawn by its author until the evaluation phase begins."),
@@ -239,6 +243,18 @@ def idea_support(request, pk):
     return redirect(idea.get_absolute_url() + "#support")
 
 
+@never_cache
+@require_GET
+def idea_live(request, pk):
+    """The thread's catch-up over HTTP, for reconnecting and polling pages (live.catch_up)."""
+    idea = get_idea_for(request.user, pk)  # 404 for what the person may not see
+    return catch_up_response(
+        request,
+        lambda **kwargs: live.catch_up(idea, **kwargs),
+        lambda after: live.resume_point(idea, after),
+    )
+
+
 # --- Comments -----------------------------------------------------------------------------
 
 
@@ -249,7 +265,7 @@ def comment_create(request, pk):
         return _login_first(request, idea.get_absolute_url() + "#comments")
     why_not = why_not_comment(request.user, idea)
     if why_not:
-        return _forbidden(request, _("Comment"), why_not, idea.get_absolute_url())
+        return forbidden(request, _("Comment"), why_not, idea.get_absolute_url())
     form = CommentForm(
         request.POST or None, idea=idea, initial={"parent": request.GET.get("parent")}
     )
@@ -290,7 +306,7 @@ def comment_create(request, pk):
 def comment_edit(request, pk):
     comment = get_comment_for(request.user, pk)
     if not rules.has_perm("ideas.edit_comment", request.user, comment):
-        return _forbidden(
+        return forbidden(
             request,
             _("Edit comment"),
             _("Comments can be edited by their author while the idea is being discussed."),
@@ -335,7 +351,7 @@ def flag_create(request, kind, pk):
     if not request.user.is_authenticated:
         return _login_first(request, request.get_full_path())
     if not rules.has_perm(f"ideas.flag_{kind}", request.user, target):
-        return _forbidden(
+        return forbidden(
             request,
             _("Report"),
             _("You cannot report this: it is your own, or it is no longer shown."),

@@ -15,7 +15,7 @@ from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from accounts.roles import Role
-from panels.models import Panel, Region
+from panels.models import STAFF_ONLY, Panel, Region
 from panels.scoped_admin import ScopedIndexView, ScopedViewSet
 
 from .models import IdeaRound
@@ -28,7 +28,7 @@ class RoundPolicy(BasePermissionPolicy):
     comment in it) is for administrators only."""
 
     def _is_regional_staff(self, user):
-        return user.role == Role.STAFF and Region.objects.filter(officials=user).exists()
+        return Region.objects.served_by(user, STAFF_ONLY).exists()
 
     def user_has_permission(self, user, action):
         if not (user.is_authenticated and user.is_active):
@@ -94,7 +94,7 @@ class IdeaRoundAdminForm(WagtailAdminModelForm):
         regions = Region.objects.all()
         panels = Panel.objects.select_related("region")
         if user is not None and not user.is_superuser:
-            regions = regions.filter(officials=user)
+            regions = Region.objects.served_by(user, STAFF_ONLY)
             panels = panels.filter(region__in=regions)
         self.fields["region"].queryset = regions
         self.fields["panel"].queryset = panels
@@ -126,11 +126,3 @@ idea_round_viewset = IdeaRoundViewSet()
 @hooks.register("register_admin_viewset")
 def register_idea_round_viewset():
     return idea_round_viewset
-
-
-# The idea chooser for impact reports (cms): see ideas.choosers.
-@hooks.register("register_admin_viewset")
-def register_idea_chooser_viewset():
-    from .choosers import idea_chooser_viewset
-
-    return idea_chooser_viewset

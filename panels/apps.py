@@ -13,5 +13,3 @@ class PanelsConfig(AppConfig):
         register_kind("panels.invited", _("Invitations to panels"))
         register_kind("panels.application_decided", _("Decisions on my panel applications"))
         register_kind("panels.member_removed", _("Removal from a panel"))
-        register_kind("panels.minutes_published", _("New minutes in my panels"))
-        register_kind("panels.survey_opened", _("A new survey is open for my panel"))

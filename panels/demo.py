@@ -12,18 +12,16 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 
+from .meetings.models import Attendance, AttendanceResponse, Meeting
 from .models import (
-    Attendance,
-    AttendanceResponse,
     JoiningPolicy,
-    Meeting,
     Membership,
     MembershipStatus,
     Panel,
     PanelKind,
     Region,
 )
-from .survey_demo import seed_surveys
+from .surveys.demo import seed_surveys
 
 REGIONS = [
     (

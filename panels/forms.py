@@ -1,8 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import AttendanceResponse, Meeting
-
 MESSAGE_MAX_LENGTH = 2000
 
 
@@ -82,67 +80,3 @@ class InvitationForm(forms.Form):
 
 class AcceptInvitationForm(forms.Form):
     pass
-
-
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format=DATETIME_FORMAT)
-
-
-class MeetingForm(forms.ModelForm):
-    publish_minutes = forms.BooleanField(
-        label=_("Publish the minutes to the panel's members"),
-        help_text=_("Members are told when the minutes are first published."),
-        required=False,
-    )
-
-    class Meta:
-        model = Meeting
-        fields = ["title", "starts_at", "ends_at", "place", "online_link", "agenda", "minutes"]
-        widgets = {
-            "starts_at": DateTimeLocalInput(),
-            "ends_at": DateTimeLocalInput(),
-            "agenda": _textarea(5),
-            "minutes": _textarea(10),
-        }
-        field_classes = {
-            "starts_at": forms.DateTimeField,
-            "ends_at": forms.DateTimeField,
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("starts_at", "ends_at"):
-            self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
-        self.fields["minutes"].help_text = _("Written after the meeting.")
-        self.initial.setdefault("publish_minutes", self.instance.minutes_published_at is not None)
-
-
-class AttendanceResponseForm(forms.Form):
-    # Worded as the person's own answer; the stored values are AttendanceResponse's.
-    response = forms.ChoiceField(
-        label=_("Are you coming?"),
-        choices=[
-            (AttendanceResponse.COMING, _("Yes, I am coming")),
-            (AttendanceResponse.NOT_COMING, _("No, I cannot come")),
-        ],
-        widget=forms.RadioSelect,
-    )
-
-
-class AttendanceRecordForm(forms.Form):
-    present = forms.ModelMultipleChoiceField(
-        label=_("Who came"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-    def __init__(self, *args, members, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["present"].queryset = members

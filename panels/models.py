@@ -9,14 +9,37 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.roles import Role
+
+# A person acts for a region while the region lists them as one of its officials *and* their
+# role is one of these; a role that drops to developer-client ends it at once, everywhere.
+OFFICIAL_ROLES = (Role.STAFF, Role.DECISION_MAKER)
+# What only staff do for a region: run its rounds, panels and surveys, moderate.
+STAFF_ONLY = (Role.STAFF,)
+
+
+class RegionQuerySet(models.QuerySet):
+    def served_by(self, user, roles=OFFICIAL_ROLES):
+        """The regions ``user`` acts for: every region for administrators; for anyone else
+        those that list them as an official, while their role is one of ``roles`` (staff
+        and decision-makers unless told otherwise).
+
+        This is Kohtaamo's one answer to "is this person an official of this region": every
+        QuerySet that scopes by region filters with it (``region__in=...``), and
+        panels.rules.is_region_official asks it of one object."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        if user.role not in roles:
+            return self.none()
+        return self.filter(officials=user)
 
 
 class Region(models.Model):
@@ -31,6 +54,8 @@ class Region(models.Model):
         blank=True,
     )
 
+    objects = RegionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("region")
         verbose_name_plural = _("regions")
@@ -38,13 +63,6 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
-
-    def has_staff(self, user):
-        return (
-            user.is_authenticated
-            and user.role == Role.STAFF
-            and self.officials.filter(pk=user.pk).exists()
-        )
 
 
 class PanelKind(models.TextChoices):
@@ -98,25 +116,12 @@ class PanelQuerySet(models.QuerySet):
         return self.filter(
             Q(pk__in=Membership.objects.active().filter(person=user).values("panel"))
             | Q(pk__in=Panel.facilitators.through.objects.filter(user=user).values("panel"))
-            | Q(region__in=_regions_served_by(user))
+            | Q(region__in=Region.objects.served_by(user))
         )
 
     def managed_by(self, user):
         """Panels ``user`` runs: staff their own region's, administrators all of them."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        if user.role != Role.STAFF:
-            return self.none()
-        return self.filter(region__officials=user)
-
-
-def _regions_served_by(user):
-    """Regions ``user`` acts for as a staff member or decision-maker."""
-    if user.role not in (Role.STAFF, Role.DECISION_MAKER):
-        return Region.objects.none()
-    return Region.objects.filter(officials=user).values("pk")
+        return self.filter(region__in=Region.objects.served_by(user, STAFF_ONLY))
 
 
 class Panel(models.Model):
@@ -233,126 +238,6 @@ class Membership(models.Model):
         return f"{self.person} – {self.panel} ({self.get_status_display()})"
 
 
-class MeetingQuerySet(models.QuerySet):
-    def upcoming(self, now=None):
-        return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
-
-    def past(self, now=None):
-        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
-
-    def visible_to(self, user, now=None):
-        """Anyone may see that a meeting is coming; past meetings belong to the panel's
-        inner circle (see PanelQuerySet.inner_circle_of)."""
-        return self.filter(
-            Q(ends_at__gte=now or timezone.now()) | Q(panel__in=Panel.objects.inner_circle_of(user))
-        )
-
-
-class Meeting(models.Model):
-    """A panel's meeting: planned ahead, minuted afterwards.
-
-    Minutes are written after the meeting and reach the members only once published, so a
-    facilitator can draft them first.
-    """
-
-    panel = models.ForeignKey(
-        Panel, verbose_name=_("panel"), on_delete=models.CASCADE, related_name="meetings"
-    )
-    title = models.CharField(_("title"), max_length=200)
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
-    place = models.CharField(
-        _("place"), max_length=300, blank=True, help_text=_("Street address and room.")
-    )
-    online_link = models.URLField(
-        _("online meeting link"),
-        blank=True,
-        help_text=_("Shown to the panel's members only."),
-    )
-    agenda = models.TextField(_("agenda"), blank=True, max_length=5000)
-    minutes = models.TextField(_("minutes"), blank=True, max_length=20000)
-    minutes_published_at = models.DateTimeField(_("minutes published"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = MeetingQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("meeting")
-        verbose_name_plural = _("meetings")
-        ordering = ["-starts_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")),
-                name="panels_meeting_ends_after_it_starts",
-                violation_error_message=_("A meeting must end after it starts."),
-            )
-        ]
-
-    def __str__(self):
-        return self.title
-
-    def clean(self):
-        super().clean()
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError(
-                {"ends_at": _("A meeting must end after it starts.")}, code="ends_before_start"
-            )
-
-    @property
-    def has_published_minutes(self):
-        return self.minutes_published_at is not None and bool(self.minutes.strip())
-
-    def is_over(self, now=None):
-        return self.ends_at < (now or timezone.now())
-
-
-class AttendanceResponse(models.TextChoices):
-    COMING = "coming", _("coming")
-    NOT_COMING = "not_coming", _("not coming")
-
-
-class Attendance(models.Model):
-    """One person and one meeting: what they said beforehand, and whether they came.
-
-    ``attended`` stays empty until a facilitator records the meeting."""
-
-    meeting = models.ForeignKey(
-        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances"
-    )
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="meeting_attendances",
-    )
-    response = models.CharField(
-        _("response"), max_length=16, choices=AttendanceResponse.choices, blank=True
-    )
-    attended = models.BooleanField(_("attended"), null=True, blank=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("attendance")
-        verbose_name_plural = _("attendances")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "person"], name="panels_one_attendance_per_person"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.person} – {self.meeting}"
-
-
 INVITATION_VALID_FOR = timedelta(days=14)
 
 
@@ -413,16 +298,3 @@ class Invitation(models.Model):
 
     def is_expired(self, now=None):
         return self.expires_at <= (now or timezone.now())
-
-
-# Surveys live in their own module; importing them here registers the models with the app.
-from .survey_models import (  # noqa: E402, F401
-    Answer,
-    AnsweredMarker,
-    Choice,
-    Question,
-    QuestionKind,
-    Response,
-    ResultsVisibility,
-    Survey,
-)

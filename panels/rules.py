@@ -6,9 +6,15 @@ its active members), so their names and meaning are a contract.
 
 import rules
 
-from accounts.roles import Role
-
-from .models import JoiningPolicy, Membership, MembershipStatus, Panel
+from .models import (
+    OFFICIAL_ROLES,
+    STAFF_ONLY,
+    JoiningPolicy,
+    Membership,
+    MembershipStatus,
+    Panel,
+    Region,
+)
 
 
 @rules.predicate
@@ -30,12 +36,40 @@ def is_facilitator(user, panel):
     return panel.facilitators.filter(pk=user.pk).exists()
 
 
-@rules.predicate
-def is_region_staff(user, panel):
-    """Staff who act for the panel's region."""
-    if not user.is_authenticated or panel is None or user.role != Role.STAFF:
+# --- A region's officials -----------------------------------------------------------------
+# Every app asks "is this person an official of this region" through these, and they ask
+# Region.objects.served_by: one answer, with the role check, for pages, sockets and the admin.
+
+
+def region_id_of(obj):
+    """The region of a rule's object: a region, or anything with a ``region_id`` (a panel, a
+    survey, an idea round, an impact report); other apps pass theirs through it."""
+    return obj.pk if isinstance(obj, Region) else obj.region_id
+
+
+def serves_region(user, obj, roles=OFFICIAL_ROLES):
+    """Whether ``user`` acts for the region of ``obj`` in one of ``roles`` (administrators
+    act for every region). Remembered on ``obj`` for the request, so a page that asks many
+    rules about one object asks the database once."""
+    if obj is None or not user.is_authenticated:
         return False
-    return panel.region.officials.filter(pk=user.pk).exists()
+    memo = obj.__dict__.setdefault("_rules_memo", {})
+    key = ("serves_region", tuple(roles), user.pk)
+    if key not in memo:
+        memo[key] = Region.objects.served_by(user, roles).filter(pk=region_id_of(obj)).exists()
+    return memo[key]
+
+
+@rules.predicate
+def is_region_official(user, obj):
+    """Staff or a decision-maker acting for the object's region, or an administrator."""
+    return serves_region(user, obj)
+
+
+@rules.predicate
+def is_region_staff(user, obj):
+    """Staff acting for the object's region, or an administrator."""
+    return serves_region(user, obj, STAFF_ONLY)
 
 
 # --- Further predicates -------------------------------------------------------------------
@@ -62,16 +96,6 @@ def _once_per_panel(predicate):
         return memo[key]
 
     return check
-
-
-@rules.predicate
-def _is_region_official(user, panel):
-    """Staff or decision-makers who act for the panel's region."""
-    if not user.is_authenticated or panel is None:
-        return False
-    if user.role not in (Role.STAFF, Role.DECISION_MAKER):
-        return False
-    return panel.region.officials.filter(pk=user.pk).exists()
 
 
 @rules.predicate
@@ -113,9 +137,6 @@ def _joining_policy_is(policy):
     return check
 
 
-# Not in the matrix below: for other apps that address a region's officials (a decision on
-# an idea from a panel's round, say).
-is_region_official = _once_per_panel(_is_region_official)
 is_in_inner_circle = _once_per_panel(_is_in_inner_circle)
 has_current_membership = _once_per_panel(_has_current_membership)
 facilitates = _once_per_panel(is_facilitator)
@@ -155,6 +176,3 @@ rules.add_perm("panels.record_attendance", is_panel_manager | facilitates)
 rules.add_perm("panels.respond_to_meeting", is_member)
 rules.add_perm("panels.remove_member", is_panel_manager | facilitates)
 rules.add_perm("panels.manage_panels", manages_some_panels)
-
-# The survey rules live in their own module; importing it here registers them.
-from . import survey_rules  # noqa: E402, F401

@@ -5,9 +5,16 @@ person may change; every view here looks rows up through it, so a URL for a row 
 person's region answers 404 rather than relying on a permission check further down.
 """
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import BasePermissionPolicy
+
+from accounts.roles import Role
+
+from .models import STAFF_ONLY, Panel, Region
 
 
 def _scoped(view):
@@ -55,3 +62,64 @@ class ScopedViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     add_to_admin_menu = False
+
+
+# --- Who may do what: permission policies ----------------------------------------------
+
+
+class RegionScopedPolicy(BasePermissionPolicy):
+    """Staff act on rows whose panel they manage (``Panel.objects.managed_by``);
+    administrators on all rows. ``staff_actions`` are the actions staff have at all."""
+
+    def __init__(self, model, *, panel_lookup, staff_actions, never=()):
+        super().__init__(model)
+        self.panel_lookup = panel_lookup
+        self.staff_actions = set(staff_actions)
+        self.never = set(never)
+
+    def _staff_may(self, user, action):
+        return action in self.staff_actions and Region.objects.served_by(user, STAFF_ONLY).exists()
+
+    def user_has_permission(self, user, action):
+        if not (user.is_authenticated and user.is_active) or action in self.never:
+            return False
+        return user.is_superuser or self._staff_may(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        people = get_user_model().objects.filter(is_active=True)
+        if not set(actions) - self.never:
+            return people.none()
+        if not self.staff_actions & set(actions):
+            return people.filter(is_superuser=True)
+        return people.filter(
+            Q(is_superuser=True) | Q(role=Role.STAFF, regions__isnull=False)
+        ).distinct()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        if user.is_superuser:
+            return self.model._default_manager.all()
+        panels = Panel.objects.managed_by(user)
+        if self.panel_lookup == "pk":
+            return panels
+        return self.model._default_manager.filter(**{f"{self.panel_lookup}__in": panels})
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return (
+            self.user_has_permission(user, action)
+            and self.instances_user_has_any_permission_for(user, [action])
+            .filter(pk=instance.pk)
+            .exists()
+        )
+
+
+class AdministratorsOnlyPolicy(BasePermissionPolicy):
+    def user_has_permission(self, user, action):
+        return user.is_authenticated and user.is_active and user.is_superuser
+
+    def users_with_any_permission(self, actions):
+        return get_user_model().objects.filter(is_active=True, is_superuser=True)

@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy
 from accounts.notifications import notify
 
 from .models import (
-    Attendance,
     Invitation,
     JoiningPolicy,
     Membership,
@@ -30,7 +29,7 @@ from .models import (
 )
 
 
-def _link_for(person, view_name, *args):
+def link_for(person, view_name, *args):
     """A link in the language the person reads their notices in (see accounts.notifications)."""
     with translation.override(person.language or settings.LANGUAGE_CODE):
         return reverse(view_name, args=args)
@@ -158,7 +157,7 @@ def decide_application(membership, *, decided_by, approve, message=""):
         membership.person,
         kind="panels.application_decided",
         message=text,
-        url=_link_for(membership.person, "panels:detail", panel.slug),
+        url=link_for(membership.person, "panels:detail", panel.slug),
     )
     return membership
 
@@ -211,7 +210,7 @@ def remove_member(membership, *, removed_by, reason):
             panel=membership.panel.name,
             reason=reason,
         ),
-        url=_link_for(membership.person, "panels:detail", membership.panel.slug),
+        url=link_for(membership.person, "panels:detail", membership.panel.slug),
     )
     return membership
 
@@ -248,7 +247,7 @@ def invite(panel, *, email, invited_by, message="", base_url):
             message=format_lazy(
                 gettext_lazy("You have been invited to join {panel}."), panel=panel.name
             ),
-            url=_link_for(invitee, "panels:invitation", invitation.token),
+            url=link_for(invitee, "panels:invitation", invitation.token),
         )
     return invitation
 
@@ -302,66 +301,3 @@ def accept_invitation(invitation, person):
     invitation.accepted_at = now
     invitation.save(update_fields=["accepted_by", "accepted_at"])
     return membership
-
-
-# --- Meetings -----------------------------------------------------------------------------
-
-
-@transaction.atomic
-def save_meeting(meeting, *, by, publish_minutes):
-    """Save a meeting; publishing minutes for the first time tells the members."""
-    meeting.full_clean()
-    newly_published = (
-        publish_minutes and meeting.minutes.strip() and meeting.minutes_published_at is None
-    )
-    if newly_published:
-        meeting.minutes_published_at = timezone.now()
-    elif not publish_minutes:
-        meeting.minutes_published_at = None
-    if meeting.pk is None:
-        meeting.created_by = by
-    meeting.save()
-    if newly_published:
-        members = Membership.objects.active().filter(panel=meeting.panel).select_related("person")
-        for membership in members:
-            notify(
-                membership.person,
-                kind="panels.minutes_published",
-                message=format_lazy(
-                    gettext_lazy("The minutes of {meeting} are ready to read."),
-                    meeting=meeting.title,
-                ),
-                url=_link_for(membership.person, "panels:meeting", meeting.pk),
-            )
-    return meeting
-
-
-def check_can_respond(meeting, person):
-    if meeting.is_over():
-        raise ValidationError(_("This meeting is over."), "over")
-    if not Membership.objects.active().filter(panel=meeting.panel, person=person).exists():
-        raise ValidationError(_("Only the panel's members can sign up for meetings."), "member")
-
-
-@transaction.atomic
-def respond_to_meeting(meeting, person, response):
-    check_can_respond(meeting, person)
-    attendance, _created = Attendance.objects.update_or_create(
-        meeting=meeting, person=person, defaults={"response": response}
-    )
-    return attendance
-
-
-@transaction.atomic
-def record_attendance(meeting, *, present):
-    """Record who came: everyone in ``present`` came, the panel's other members did not."""
-    present_ids = {person.pk for person in present}
-    member_ids = set(
-        Membership.objects.active().filter(panel=meeting.panel).values_list("person", flat=True)
-    )
-    if not present_ids <= member_ids:
-        raise ValidationError(_("Only the panel's members can be recorded."), "not_member")
-    for person_id in member_ids | set(meeting.attendances.values_list("person", flat=True)):
-        Attendance.objects.update_or_create(
-            meeting=meeting, person_id=person_id, defaults={"attended": person_id in present_ids}
-        )

@@ -1,12 +1,11 @@
 """Panel pages. Thin: permissions come from panels.rules, actions from panels.services.
 
-What a person may not see answers 404 (``_require``), so a URL does not reveal whether an
+What a person may not see answers 404 (``require_in_panel``), so a URL does not reveal whether an
 application, a past meeting or a staff page exists.
 """
 
 import rules
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -14,27 +13,21 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from . import services
 from .forms import (
     AcceptInvitationForm,
     ApplicationForm,
-    AttendanceRecordForm,
-    AttendanceResponseForm,
     DecisionForm,
     InvitationForm,
     JoinForm,
     LeaveForm,
-    MeetingForm,
     RemoveMemberForm,
 )
+from .meetings.models import Attendance, AttendanceResponse
 from .models import (
     CURRENT_STATUSES,
-    Attendance,
-    AttendanceResponse,
     Invitation,
-    Meeting,
     Membership,
     Panel,
     Region,
@@ -56,35 +49,28 @@ PANEL_PERMISSIONS = [
 ]
 
 
-def _can(user, permission, obj=None):
+def can_in_panel(user, permission, obj=None):
     """The rule exactly as panels.rules states it. (``user.has_perm`` would let active
     superusers through every rule, even "join an invitation-only panel".)"""
     return rules.has_perm(f"panels.{permission}", user, obj)
 
 
-def _require(user, permission, obj=None):
-    if not _can(user, permission, obj):
+def require_in_panel(user, permission, obj=None):
+    if not can_in_panel(user, permission, obj):
         raise Http404
 
 
-def _panel(slug):
+def get_panel(slug):
     return get_object_or_404(Panel.objects.select_related("region"), slug=slug)
 
 
-def _meeting_for(user, pk):
-    """The meeting, if ``user`` may see it at all."""
-    return get_object_or_404(
-        Meeting.objects.visible_to(user).select_related("panel__region"), pk=pk
-    )
-
-
-def _posted(request):
+def posted(request):
     """The submitted data, or None for a GET: a form without fields (join, leave) posts an
     empty body, which must still bind the form."""
     return request.POST if request.method == "POST" else None
 
 
-def _add_errors(form, error):
+def add_errors(form, error):
     """Put a service's ValidationError on the form, on its field where it names one."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
@@ -102,8 +88,8 @@ def _problem(check, *args):
     return None
 
 
-def _permissions(user, panel):
-    return {name: _can(user, name, panel) for name in PANEL_PERMISSIONS}
+def panel_permissions(user, panel):
+    return {name: can_in_panel(user, name, panel) for name in PANEL_PERMISSIONS}
 
 
 # --- Browsing -----------------------------------------------------------------------------
@@ -120,7 +106,7 @@ def panel_detail(request, slug):
         Panel.objects.select_related("region").prefetch_related("facilitators"), slug=slug
     )
     user = request.user
-    can = _permissions(user, panel)
+    can = panel_permissions(user, panel)
     upcoming = list(panel.meetings.upcoming()[:10])
     context = {
         "panel": panel,
@@ -166,13 +152,13 @@ def panel_detail(request, slug):
 
 @login_required
 def join(request, slug):
-    panel = _panel(slug)
-    form = JoinForm(_posted(request))
+    panel = get_panel(slug)
+    form = JoinForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.join_panel(request.user, panel)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Welcome! You are now a member of this panel."))
             return redirect("panels:detail", panel.slug)
@@ -181,13 +167,13 @@ def join(request, slug):
 
 @login_required
 def apply(request, slug):
-    panel = _panel(slug)
-    form = ApplicationForm(_posted(request))
+    panel = get_panel(slug)
+    form = ApplicationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.apply_to_panel(request.user, panel, form.cleaned_data["motivation"])
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(
                 request, _("Thank you! Your application was sent. You will be told the decision.")
@@ -202,14 +188,14 @@ def apply(request, slug):
 
 @login_required
 def leave(request, slug):
-    panel = _panel(slug)
+    panel = get_panel(slug)
     membership = get_object_or_404(Membership.objects.current(), person=request.user, panel=panel)
-    form = LeaveForm(_posted(request))
+    form = LeaveForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.leave_panel(request.user, panel)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("You have left the panel."))
             return redirect("panels:detail", panel.slug)
@@ -220,17 +206,17 @@ def leave(request, slug):
 
 @login_required
 def remove_member(request, slug, pk):
-    panel = _panel(slug)
-    _require(request.user, "remove_member", panel)
+    panel = get_panel(slug)
+    require_in_panel(request.user, "remove_member", panel)
     membership = get_object_or_404(panel.memberships.active().select_related("person"), pk=pk)
-    form = RemoveMemberForm(_posted(request))
+    form = RemoveMemberForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.remove_member(
                 membership, removed_by=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The member was removed and told the reason."))
             return redirect("panels:detail", panel.slug)
@@ -246,7 +232,7 @@ def remove_member(request, slug, pk):
 
 @login_required
 def application_queue(request):
-    _require(request.user, "manage_panels")
+    require_in_panel(request.user, "manage_panels")
     applications = (
         Membership.objects.decidable_by(request.user)
         .select_related("person", "panel__region")
@@ -269,7 +255,7 @@ def decide(request, pk):
         ),
         pk=pk,
     )
-    form = DecisionForm(_posted(request), decision=request.POST.get("decision"))
+    form = DecisionForm(posted(request), decision=request.POST.get("decision"))
     if request.method == "POST" and form.is_valid():
         try:
             services.decide_application(
@@ -279,7 +265,7 @@ def decide(request, pk):
                 message=form.cleaned_data["message"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             if form.approve:
                 messages.success(request, _("The application was approved."))
@@ -294,9 +280,9 @@ def decide(request, pk):
 
 @login_required
 def invite(request, slug):
-    panel = _panel(slug)
-    _require(request.user, "invite_to_panel", panel)
-    form = InvitationForm(_posted(request))
+    panel = get_panel(slug)
+    require_in_panel(request.user, "invite_to_panel", panel)
+    form = InvitationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.invite(
@@ -307,7 +293,7 @@ def invite(request, slug):
                 base_url=request.build_absolute_uri("/").rstrip("/"),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The invitation was sent."))
             return redirect("panels:invite", panel.slug)
@@ -317,7 +303,7 @@ def invite(request, slug):
 
 def invitation(request, token):
     invitation = get_object_or_404(Invitation.objects.select_related("panel__region"), token=token)
-    form = AcceptInvitationForm(_posted(request))
+    form = AcceptInvitationForm(posted(request))
     problem = None
     if request.user.is_authenticated:
         problem = _problem(services.check_can_accept, invitation, request.user)
@@ -335,110 +321,4 @@ def invitation(request, token):
         request,
         "panels/invitation.html",
         {"invitation": invitation, "form": form, "problem": problem},
-    )
-
-
-# --- Meetings -----------------------------------------------------------------------------
-
-
-def meeting_detail(request, pk):
-    meeting = _meeting_for(request.user, pk)
-    user = request.user
-    panel = meeting.panel
-    can = _permissions(user, panel)
-    can["respond"] = not meeting.is_over() and _can(user, "respond_to_meeting", panel)
-    my_response = None
-    if can["respond"]:
-        my_response = (
-            Attendance.objects.filter(meeting=meeting, person=user)
-            .values_list("response", flat=True)
-            .first()
-        )
-    attendances = None
-    if can["view_members"]:
-        attendances = meeting.attendances.select_related("person").order_by("person__display_name")
-    context = {
-        "meeting": meeting,
-        "panel": panel,
-        "can": can,
-        "response_form": AttendanceResponseForm(initial={"response": my_response}),
-        "my_response": my_response,
-        "attendances": attendances,
-    }
-    return render(request, "panels/meeting_detail.html", context)
-
-
-def _meeting_form_page(request, panel, meeting):
-    form = MeetingForm(_posted(request), instance=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.save_meeting(
-                form.save(commit=False),
-                by=request.user,
-                publish_minutes=form.cleaned_data["publish_minutes"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("The meeting was saved."))
-            return redirect("panels:meeting", meeting.pk)
-    return render(
-        request, "panels/meeting_form.html", {"panel": panel, "meeting": meeting, "form": form}
-    )
-
-
-@login_required
-def meeting_create(request, slug):
-    panel = _panel(slug)
-    _require(request.user, "edit_meeting", panel)
-    return _meeting_form_page(request, panel, Meeting(panel=panel))
-
-
-@login_required
-def meeting_edit(request, pk):
-    meeting = _meeting_for(request.user, pk)
-    _require(request.user, "edit_meeting", meeting.panel)
-    return _meeting_form_page(request, meeting.panel, meeting)
-
-
-@login_required
-@require_POST
-def meeting_respond(request, pk):
-    meeting = _meeting_for(request.user, pk)
-    _require(request.user, "respond_to_meeting", meeting.panel)
-    form = AttendanceResponseForm(request.POST)
-    if form.is_valid():
-        try:
-            services.respond_to_meeting(meeting, request.user, form.cleaned_data["response"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Thank you, your answer was saved."))
-    else:
-        messages.error(request, _("Choose whether you are coming."))
-    return redirect("panels:meeting", meeting.pk)
-
-
-@login_required
-def meeting_attendance(request, pk):
-    meeting = _meeting_for(request.user, pk)
-    _require(request.user, "record_attendance", meeting.panel)
-    members = meeting.panel.memberships.active().values("person")
-    people = get_user_model().objects.filter(pk__in=members).order_by("display_name")
-    present = meeting.attendances.filter(attended=True).values_list("person", flat=True)
-    form = AttendanceRecordForm(
-        request.POST or None, members=people, initial={"present": list(present)}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_attendance(meeting, present=form.cleaned_data["present"])
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("Attendance was recorded."))
-            return redirect("panels:meeting", meeting.pk)
-    return render(
-        request,
-        "panels/meeting_attendance.html",
-        {"meeting": meeting, "panel": meeting.panel, "form": form},
     )

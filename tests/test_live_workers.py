@@ -1,7 +1,7 @@
 """Live threads across real daphne workers on PostgreSQL and Redis, with a worker killed
 while people are posting. Runs where CI's second pass sets DATABASE_URL and REDIS_URL.
 
-The clients here do what the page's script (ideas/static/ideas/live-thread.js) does: catch up
+The clients here do what the page's script (ideas/static/live/live-thread.js) does: catch up
 after every (re)connection from the ``resume_after`` they were given, keep comments by id, and
 send an unacknowledged post again with the same client id.
 """
@@ -15,8 +15,9 @@ import websockets
 from django.conf import settings
 from django.test import Client
 
-from ideas import meeting_room
-from ideas.models import Comment, Phase, RoomMessage
+from ideas.models import Comment, Phase
+from panels.meetings import services as meeting_room
+from panels.meetings.models import RoomMessage
 from tests.factories import MembershipFactory, UserFactory
 from tests.ideas.factories import IdeaFactory, IdeaRoundFactory
 from tests.panels.factories import MeetingFactory

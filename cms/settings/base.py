@@ -33,8 +33,12 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Project apps first, so their templates override the libraries' ones.
     "accounts",
+    "live",
     "panels",
+    "panels.meetings",
+    "panels.surveys",
     "ideas",
+    "ideas.feedback",
     "cms",
     "daphne",
     "channels",

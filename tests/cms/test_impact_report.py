@@ -14,7 +14,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from accounts.models import Notification
 from accounts.roles import Role
 from cms.models import HomePage, ImpactReportIndexPage, ImpactReportPage
-from ideas.models import Citation, IdeaStatus, OfficialResponse
+from ideas.feedback.models import Citation, OfficialResponse
+from ideas.feedback.statuses import IdeaStatus
 from tests.factories import PanelFactory, RegionFactory, UserFactory
 from tests.ideas.factories import IdeaFactory, IdeaRoundFactory
 

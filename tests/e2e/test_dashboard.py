@@ -8,7 +8,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import Role
-from ideas.models import IdeaStatus, OfficialResponse, Phase
+from ideas.feedback.models import OfficialResponse
+from ideas.feedback.statuses import IdeaStatus
+from ideas.models import Phase
 from tests.factories import RegionFactory, UserFactory
 from tests.ideas.factories import IdeaFactory, IdeaRoundFactory
 

@@ -6,7 +6,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from ideas.models import IdeaStatus, OfficialResponse, Phase, ResponseFeedback
+from ideas.feedback.models import OfficialResponse, ResponseFeedback
+from ideas.feedback.statuses import IdeaStatus
+from ideas.models import Phase
 from tests.e2e.test_live_thread import logged_in_context
 from tests.factories import RegionFactory, UserFactory
 from tests.ideas.factories import IdeaFactory, IdeaRoundFactory

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from ideas.models import MeetingRoom, RoomMessage
+from panels.meetings.models import MeetingRoom, RoomMessage
 from panels.models import Membership
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 from tests.panels.factories import MeetingFactory
@@ -88,7 +88,7 @@ def test_where_websockets_are_blocked_the_room_still_opens_and_closes(live_url, 
     try:
         page = context.new_page()
         page.clock.install()
-        page.goto(live_url + reverse("ideas:meeting_room", args=[meeting.pk]))
+        page.goto(live_url + reverse("panels:meeting_room", args=[meeting.pk]))
         page.clock.run_for(20_000)  # three failed attempts, with back-off
         expect(page.locator("[data-connection-state]")).to_have_attribute("data-state", "polling")
         form = page.locator("form[data-live-post]")

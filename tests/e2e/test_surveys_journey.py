@@ -18,7 +18,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import Notification
-from panels.models import Response, ResultsVisibility, Survey
+from panels.surveys.models import Response, ResultsVisibility, Survey
 from tests.e2e.test_panels_journey import log_in
 from tests.factories import MembershipFactory, PanelFactory, RegionFactory, UserFactory
 from tests.panels.surveys.bulk import add_responses

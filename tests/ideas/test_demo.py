@@ -35,7 +35,8 @@ def test_demo_has_answered_waiting_and_overdue_ideas(settings):
 
     from django.utils import timezone
 
-    from ideas.models import IdeaStatus, OfficialResponse, ResponseFeedback, StatusChange
+    from ideas.feedback.models import OfficialResponse, ResponseFeedback, StatusChange
+    from ideas.feedback.statuses import IdeaStatus
 
     settings.DEBUG = False
     call_command("seed_demo")

@@ -7,8 +7,8 @@ from asgiref.sync import sync_to_async
 from django.db import transaction
 
 from ideas import services
-from ideas.consumers import MAX_FRAME_BYTES
 from ideas.models import COMMENT_MAX_LENGTH, Comment, Phase
+from live.discussion import MAX_FRAME_BYTES
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 from tests.ideas.factories import CommentFactory, IdeaFactory, IdeaRoundFactory
 from tests.sockets import join as join_path

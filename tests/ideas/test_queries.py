@@ -6,18 +6,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag, TaggedItem
 
-from ideas.models import (
-    Comment,
-    Idea,
-    IdeaStatus,
+from ideas.feedback.models import (
     OfficialResponse,
-    Phase,
     ResponseFeedback,
     ResponseVersion,
     StatusChange,
-    Support,
     Verdict,
 )
+from ideas.feedback.statuses import IdeaStatus
+from ideas.models import Comment, Idea, Phase, Support
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 
 from .factories import IdeaFactory, IdeaRoundFactory

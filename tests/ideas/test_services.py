@@ -6,7 +6,8 @@ import pytest
 from django.db import transaction
 
 from ideas import services, signals
-from ideas.models import Flag, Idea, ModerationAction, ModerationKind, Phase, Support
+from ideas.models import Flag, Idea, ModerationAction, Phase, Support
+from live.models import ModerationKind
 from tests.factories import RegionFactory, UserFactory
 
 from .factories import CommentFactory, IdeaFactory, IdeaRoundFactory
@@ -167,4 +168,4 @@ def test_the_author_is_told_in_their_own_language(round_, region_staff):
     services.hide(region_staff, comment, reason="Spam")
     notice = author.notifications.get()
     assert notice.message == "Din kommentar på ”Idé” doldes av modereringen. Motivering: Spam"
-    assert notice.kind == "ideas.moderation"
+    assert notice.kind == "moderation"

@@ -8,7 +8,7 @@ from tests.factories import PanelFactory, UserFactory
 
 class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "panels.Meeting"
+        model = "meetings.Meeting"
 
     panel = factory.SubFactory(PanelFactory)
     title = factory.Sequence(lambda n: f"Tapaaminen {n}")
@@ -41,7 +41,7 @@ class InvitationFactory(factory.django.DjangoModelFactory):
 
 class AttendanceFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "panels.Attendance"
+        model = "meetings.Attendance"
 
     meeting = factory.SubFactory(MeetingFactory)
     person = factory.SubFactory(UserFactory)

@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Notification
-from panels.models import Meeting, MembershipStatus, Panel
+from panels.meetings.models import Meeting
+from panels.models import MembershipStatus, Panel
 from tests.factories import MembershipFactory, PanelFactory, RegionFactory, UserFactory
 from tests.panels.factories import MeetingFactory
 

@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from accounts.demo import seed_people
 from panels.demo import seed_panels
-from panels.models import Attendance, Invitation, Meeting, Membership, Panel, Region
+from panels.meetings.models import Attendance, Meeting
+from panels.models import Invitation, Membership, Panel, Region
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,6 @@ from accounts.models import Notification
 from panels import services
 from panels.models import Membership, MembershipStatus
 from tests.factories import MembershipFactory, PanelFactory, RegionFactory, UserFactory
-from tests.panels.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,12 +66,3 @@ def test_an_empty_motivation_saves_nothing():
         services.apply_to_panel(UserFactory(), panel, "  \n ")
     assert "motivation" in error.value.error_dict
     assert not Membership.objects.exists()
-
-
-def test_a_meeting_that_ends_before_it_starts_is_not_saved():
-    meeting = MeetingFactory.build(panel=PanelFactory())
-    meeting.ends_at = meeting.starts_at
-    with pytest.raises(ValidationError) as error:
-        services.save_meeting(meeting, by=None, publish_minutes=False)
-    assert "ends_at" in error.value.error_dict
-    assert meeting.pk is None

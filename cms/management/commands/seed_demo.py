@@ -8,6 +8,7 @@ from accounts.demo import DEMO_PEOPLE, seed_people
 from cms.demo import seed_impact_reports, seed_pages
 from ideas.demo import seed_ideas
 from panels.demo import seed_panels
+from panels.meetings.demo import seed_meeting_rooms
 
 DEFAULT_DEMO_PASSWORD = "kohtaamo-demo-2026"  # noqa: S105 - known on purpose, development only
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             seed_pages()
             seed_panels()
             seed_ideas()
+            seed_meeting_rooms()  # after both: people of both seeds speak in the rooms
             seed_impact_reports()  # last: it cites the ideas
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         if settings.DEBUG:

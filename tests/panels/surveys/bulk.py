@@ -1,6 +1,6 @@
 """Many responses at once, for the query-count test and the benchmark."""
 
-from panels.models import Answer, Response, ResultsVisibility
+from panels.surveys.models import Answer, Response, ResultsVisibility
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 from tests.panels.surveys.factories import ChoiceFactory, QuestionFactory, SurveyFactory
 

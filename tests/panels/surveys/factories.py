@@ -8,7 +8,7 @@ from tests.factories import RegionFactory
 
 class SurveyFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "panels.Survey"
+        model = "surveys.Survey"
         skip_postgeneration_save = True
 
     region = factory.SubFactory(RegionFactory)
@@ -36,7 +36,7 @@ class SurveyFactory(factory.django.DjangoModelFactory):
 
 class QuestionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "panels.Question"
+        model = "surveys.Question"
 
     survey = factory.SubFactory(SurveyFactory)
     kind = "short_text"
@@ -46,7 +46,7 @@ class QuestionFactory(factory.django.DjangoModelFactory):
 
 class ChoiceFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "panels.Choice"
+        model = "surveys.Choice"
 
     question = factory.SubFactory(QuestionFactory)
     label = factory.Sequence(lambda n: f"Vaihtoehto {n}")

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Notification
-from panels.models import Question, Response, Survey
+from panels.surveys.models import Question, Response, Survey
 from tests.factories import MembershipFactory, PanelFactory, RegionFactory, UserFactory
 from tests.panels.surveys.factories import ChoiceFactory, QuestionFactory, SurveyFactory
 
@@ -261,7 +261,7 @@ def test_loosening_is_allowed_before_any_answers(staff_client):
 
 
 def test_deleting_a_survey_with_answers_is_refused(staff_client):
-    from panels.models import Answer
+    from panels.surveys.models import Answer
 
     client, _staff, region = staff_client
     survey = SurveyFactory(region=region)
@@ -315,7 +315,7 @@ def test_the_add_buttons_read_naturally(staff_client):
 def test_a_survey_answered_while_being_deleted_is_kept(staff_client, monkeypatch):
     """The answer arrives between the check and the delete: the database refuses (answers
     protect their question), and the admin says so instead of failing."""
-    from panels.models import Answer
+    from panels.surveys.models import Answer
 
     client, _staff, region = staff_client
     survey = SurveyFactory(region=region)

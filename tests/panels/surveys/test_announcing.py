@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import Notification
-from panels.surveys import announce_survey, notify_opened_surveys
+from panels.surveys.services import announce_survey, notify_opened_surveys
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 from tests.panels.surveys.factories import SurveyFactory
 

@@ -8,8 +8,8 @@ import pytest
 from django.db import models
 from django.utils import timezone
 
-from panels.models import Answer, AnsweredMarker, Response, ResultsVisibility
-from panels.surveys import submit_response
+from panels.surveys.models import Answer, AnsweredMarker, Response, ResultsVisibility
+from panels.surveys.services import submit_response
 from tests.factories import UserFactory
 from tests.panels.surveys.factories import QuestionFactory, SurveyFactory
 

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from panels.models import ResultsVisibility
-from panels.surveys import answered_by, submit_response
+from panels.surveys.models import ResultsVisibility
+from panels.surveys.services import answered_by, submit_response
 from tests.factories import UserFactory
 from tests.panels.surveys.factories import QuestionFactory, SurveyFactory
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from panels.models import Answer, AnsweredMarker, Response
+from panels.surveys.models import Answer, AnsweredMarker, Response
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 from tests.panels.surveys.factories import full_survey, valid_post
 

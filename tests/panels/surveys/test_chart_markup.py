@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import translation
 
-from panels.models import ResultsVisibility
+from panels.surveys.models import ResultsVisibility
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 from tests.panels.surveys.factories import full_survey, valid_post
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from panels.survey_charts import (
+from panels.surveys.charts import (
     BAR_LABEL_SPACE,
     BAR_WIDTH,
     RADAR_RADIUS,

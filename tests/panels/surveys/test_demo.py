@@ -4,7 +4,7 @@ import pytest
 
 from accounts.demo import seed_people
 from panels.demo import seed_panels
-from panels.models import Answer, Question, Response, Survey
+from panels.surveys.models import Answer, Question, Response, Survey
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import io
 
 import pytest
 
-from panels.models import Answer, Response, ResultsVisibility
-from panels.survey_results import results_for
+from panels.surveys.models import Answer, Response, ResultsVisibility
+from panels.surveys.results import results_for
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 from tests.panels.surveys.factories import full_survey, valid_post
 
@@ -178,7 +178,7 @@ def test_csv_times_are_local(client):
     """A response sent at 00:30 in Helsinki is 22:30 the day before in UTC."""
     from datetime import UTC, datetime
 
-    from panels.surveys import _coarse_time
+    from panels.surveys.services import _coarse_time
     from tests.panels.surveys.factories import SurveyFactory
 
     staff = UserFactory(staff=True)

@@ -3,7 +3,7 @@
 import pytest
 import rules
 
-from panels.models import ResultsVisibility
+from panels.surveys.models import ResultsVisibility
 from tests.panels.conftest import ROLES, build_world
 from tests.panels.surveys.factories import SurveyFactory
 
@@ -35,7 +35,7 @@ def test_open_panel_survey(role):
         results_visibility=ResultsVisibility.IMMEDIATELY,
     )
     user = world.person(role)
-    got = tuple(rules.has_perm(f"panels.{perm}", user, survey) for perm in PERMS)
+    got = tuple(rules.has_perm(f"surveys.{perm}", user, survey) for perm in PERMS)
     assert got == OPEN_PANEL_SURVEY[role]
 
 
@@ -58,7 +58,7 @@ def test_a_member_and_the_survey_state(state, expected):
     kwargs = {"results_visibility": ResultsVisibility.AFTER_CLOSING, **state}
     survey = SurveyFactory(region=world.panel.region, panels=[world.panel], **kwargs)
     member = world.person("member")
-    got = tuple(rules.has_perm(f"panels.{perm}", member, survey) for perm in PERMS[:3])
+    got = tuple(rules.has_perm(f"surveys.{perm}", member, survey) for perm in PERMS[:3])
     assert got == expected
 
 
@@ -74,7 +74,7 @@ def test_a_member_and_the_survey_state(state, expected):
 def test_who_may_answer_a_public_survey(role, anonymous, expected):
     world = build_world()
     survey = SurveyFactory(region=world.panel.region, is_anonymous=anonymous)
-    assert rules.has_perm("panels.answer_survey", world.person(role), survey) is expected
+    assert rules.has_perm("surveys.answer_survey", world.person(role), survey) is expected
 
 
 def test_free_text_only_when_published(client):
@@ -85,12 +85,13 @@ def test_free_text_only_when_published(client):
         results_visibility=ResultsVisibility.IMMEDIATELY,
     )
     member = world.person("member")
-    assert not rules.has_perm("panels.view_survey_free_text", member, survey)
-    assert rules.has_perm("panels.view_survey_free_text", world.person("staff_same_region"), survey)
+    assert not rules.has_perm("surveys.view_survey_free_text", member, survey)
+    staff = world.person("staff_same_region")
+    assert rules.has_perm("surveys.view_survey_free_text", staff, survey)
     survey.publish_free_text = True
     survey.save()
     survey = type(survey).objects.get(pk=survey.pk)
-    assert rules.has_perm("panels.view_survey_free_text", member, survey)
+    assert rules.has_perm("surveys.view_survey_free_text", member, survey)
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ responses."""
 
 import pytest
 
-from panels.models import ResultsVisibility
-from panels.survey_results import results_for
-from panels.surveys import submit_response
+from panels.surveys.models import ResultsVisibility
+from panels.surveys.results import results_for
+from panels.surveys.services import submit_response
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 from tests.panels.surveys.factories import full_survey
 

@@ -1,0 +1,81 @@
+"""Meetings in the Wagtail admin (Panels → Meetings): staff plan and minute their own
+region's meetings, administrators all of them. The viewset is registered in the "Panels"
+group by panels.wagtail_hooks."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
+from wagtail.permissions import register_permission_policy
+
+from panels.models import Panel
+from panels.scoped_admin import RegionScopedPolicy, ScopedEditView, ScopedIndexView, ScopedViewSet
+
+from . import services
+from .models import Meeting
+
+# Registered before the viewset, which would otherwise create a Django-permission policy.
+register_permission_policy(
+    Meeting,
+    RegionScopedPolicy(Meeting, panel_lookup="panel", staff_actions={"add", "change", "delete"}),
+)
+
+
+class MeetingAdminForm(WagtailAdminModelForm):
+    publish_minutes = forms.BooleanField(
+        label=_("Publish the minutes to the panel's members"),
+        help_text=_("Members are told when the minutes are first published."),
+        required=False,
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["panel", "title", "starts_at", "ends_at", "place", "online_link", "agenda"]
+        fields += ["minutes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None:
+            self.fields["panel"].queryset = Panel.objects.managed_by(self.for_user).select_related(
+                "region"
+            )
+        self.initial.setdefault("publish_minutes", self.instance.minutes_published_at is not None)
+
+
+class MeetingSaveMixin:
+    """Saving goes through the service, which tells members about newly published minutes."""
+
+    def save_instance(self):
+        return services.save_meeting(
+            self.form.instance,
+            by=self.request.user,
+            publish_minutes=self.form.cleaned_data["publish_minutes"],
+        )
+
+
+class MeetingCreateView(MeetingSaveMixin, generic.CreateView):
+    pass
+
+
+class MeetingEditView(MeetingSaveMixin, ScopedEditView):
+    pass
+
+
+class MeetingIndexView(ScopedIndexView):
+    select_related_fields = ("panel",)
+
+
+class MeetingViewSet(ScopedViewSet):
+    model = Meeting
+    name = "meeting_admin"
+    icon = "date"
+    menu_label = _("Meetings")
+    index_view_class = MeetingIndexView
+    add_view_class = MeetingCreateView
+    edit_view_class = MeetingEditView
+    list_display = ["title", "panel", "starts_at", "minutes_published_at"]
+    list_filter = ["panel"]
+    search_fields = ["title", "agenda", "minutes"]
+
+    def get_form_class(self, for_update=False):
+        return MeetingAdminForm

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingsConfig(AppConfig):
+    name = "panels.meetings"
+    label = "meetings"
+    verbose_name = _("Panel meetings")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from accounts.notifications import register_kind
+
+        # Connecting receivers: the room's broadcasts, and closing the room sockets of those
+        # whose place in a panel ends.
+        from . import access, live  # noqa: F401
+
+        register_kind("panels.minutes_published", _("New minutes in my panels"))

@@ -1,0 +1,189 @@
+"""The form a person answers a survey with, built from the survey's questions.
+
+Field names: ``q<question id>`` for the answer, ``q<id>_other`` for an "other" text, and
+``q<id>_d<domain id>`` for each domain of a life wheel. Every value is validated against the
+question as stored: an unknown choice id, a number outside the scale or an oversized text is
+an error on that question, and the rest of the answers are kept on the page.
+"""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import LONG_TEXT_MAX, SHORT_TEXT_MAX, QuestionKind
+
+OTHER = "other"
+
+
+@dataclass
+class QuestionBlock:
+    """One question on the page: its fields, and the ids the template links together."""
+
+    question: object
+    number: int
+    fields: list = field(default_factory=list)
+    other: object = None
+
+    @property
+    def dom_id(self):
+        return f"q{self.question.pk}"
+
+    @property
+    def errors(self):
+        return [error for bound in self.all_fields for error in bound.errors]
+
+    @property
+    def all_fields(self):
+        return self.fields + ([self.other] if self.other is not None else [])
+
+    @property
+    def described_by(self):
+        ids = []
+        if self.question.help_text:
+            ids.append(f"{self.dom_id}-help")
+        if self.errors:
+            ids.append(f"{self.dom_id}-error")
+        return " ".join(ids)
+
+
+def _scale_choices(question):
+    low, high = question.scale
+    choices = []
+    for value in range(low, high + 1):
+        label = str(value)
+        if value == low and question.low_label:
+            label = f"{value} – {question.low_label}"
+        elif value == high and question.high_label:
+            label = f"{value} – {question.high_label}"
+        choices.append((str(value), label))
+    return choices
+
+
+class SurveyAnswerForm(forms.Form):
+    def __init__(self, survey, questions, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.survey = survey
+        self.questions = list(questions)
+        for question in self.questions:
+            self._add_fields(question)
+
+    def _add_fields(self, question):
+        name = f"q{question.pk}"
+        required = question.required
+        kind = question.kind
+        # A text box is named by its question, the fieldset's legend.
+        labelled = {"aria-labelledby": f"{name}-legend"}
+        if kind == QuestionKind.SHORT_TEXT:
+            self.fields[name] = forms.CharField(
+                required=required, max_length=SHORT_TEXT_MAX, widget=forms.TextInput(labelled)
+            )
+        elif kind == QuestionKind.LONG_TEXT:
+            self.fields[name] = forms.CharField(
+                required=required,
+                max_length=LONG_TEXT_MAX,
+                widget=forms.Textarea(attrs={"rows": 5, **labelled}),
+            )
+        elif kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
+            choices = [(str(choice.pk), choice.label) for choice in question.choices.all()]
+            if question.allow_other:
+                choices.append((OTHER, _("Other")))
+            if kind == QuestionKind.SINGLE_CHOICE:
+                self.fields[name] = forms.ChoiceField(
+                    required=required, choices=choices, widget=forms.RadioSelect
+                )
+            else:
+                self.fields[name] = forms.MultipleChoiceField(
+                    required=required, choices=choices, widget=forms.CheckboxSelectMultiple
+                )
+            if question.allow_other:
+                self.fields[f"{name}_other"] = forms.CharField(
+                    label=_("Other, what?"), required=False, max_length=SHORT_TEXT_MAX
+                )
+        elif kind in (QuestionKind.LIKERT, QuestionKind.SCALE):
+            self.fields[name] = forms.TypedChoiceField(
+                required=required,
+                choices=_scale_choices(question),
+                coerce=int,
+                empty_value=None,
+                widget=forms.RadioSelect,
+            )
+        elif kind == QuestionKind.LIFE_WHEEL:
+            low, high = question.scale
+            options = [("", "–")] + [(str(v), str(v)) for v in range(low, high + 1)]
+            for domain in question.choices.all():
+                self.fields[f"{name}_d{domain.pk}"] = forms.TypedChoiceField(
+                    label=domain.label,
+                    required=required,
+                    choices=options,
+                    coerce=int,
+                    empty_value=None,
+                )
+
+    def blocks(self):
+        total = len(self.questions)
+        blocks = []
+        for number, question in enumerate(self.questions, start=1):
+            block = QuestionBlock(question=question, number=number)
+            name = f"q{question.pk}"
+            if question.kind == QuestionKind.LIFE_WHEEL:
+                block.fields = [self[f"{name}_d{domain.pk}"] for domain in question.choices.all()]
+            else:
+                block.fields = [self[name]]
+            if f"{name}_other" in self.fields:
+                block.other = self[f"{name}_other"]
+            block.total = total
+            blocks.append(block)
+        return blocks
+
+    def clean(self):
+        cleaned = super().clean()
+        for question in self.questions:
+            name = f"q{question.pk}"
+            if not question.allow_other or name not in cleaned:
+                continue
+            chosen = cleaned[name]
+            chosen = chosen if isinstance(chosen, list) else [chosen]
+            if OTHER in chosen and not cleaned.get(f"{name}_other", "").strip():
+                self.add_error(f"{name}_other", _("Tell us what the other answer is."))
+        return cleaned
+
+    def full_clean(self):
+        super().full_clean()
+        # Link each invalid input to its question's error message for screen readers.
+        for block in self.blocks() if self.is_bound else []:
+            for bound in block.all_fields:
+                if bound.errors:
+                    bound.field.widget.attrs.update(
+                        {"aria-invalid": "true", "aria-describedby": f"{block.dom_id}-error"}
+                    )
+
+    def answers(self):
+        """The valid form's answers as Answer field values, one dict per stored row."""
+        rows = []
+        data = self.cleaned_data
+        for question in self.questions:
+            name = f"q{question.pk}"
+            kind = question.kind
+            if kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
+                if data[name].strip():
+                    rows.append({"question": question, "text": data[name].strip()})
+            elif kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
+                chosen = data[name]
+                chosen = chosen if isinstance(chosen, list) else [chosen] if chosen else []
+                choices = {str(choice.pk): choice for choice in question.choices.all()}
+                for value in chosen:
+                    if value == OTHER:
+                        text = data.get(f"{name}_other", "").strip()
+                        rows.append({"question": question, "text": text})
+                    else:
+                        rows.append({"question": question, "choice": choices[value]})
+            elif kind in (QuestionKind.LIKERT, QuestionKind.SCALE):
+                if data[name] is not None:
+                    rows.append({"question": question, "number": data[name]})
+            elif kind == QuestionKind.LIFE_WHEEL:
+                for domain in question.choices.all():
+                    value = data[f"{name}_d{domain.pk}"]
+                    if value is not None:
+                        rows.append({"question": question, "choice": domain, "number": value})
+        return rows

@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from panels.surveys.services import notify_opened_surveys
+
+
+class Command(BaseCommand):
+    help = (
+        "Tell panel members about surveys whose opening time has come. Safe to run as often "
+        "as you like (e.g. every few minutes from cron): each survey is announced once."
+    )
+
+    def handle(self, *args, **options):
+        told = notify_opened_surveys()
+        self.stdout.write(f"Told {told} people about newly opened surveys.")

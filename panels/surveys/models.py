@@ -1,0 +1,345 @@
+"""Surveys: what staff ask (Survey, Question, Choice) and what people answer (Response, Answer).
+
+Invariants:
+
+- A person answers a survey once. In a named survey the response row says who answered
+  (unique per survey and person). In an anonymous survey no stored row links an answer to a
+  person: the response has no respondent and its time is kept to the day only, and the
+  "has answered" fact lives apart from the answers, in an ``AnsweredMarker`` (signed-in
+  people) or in the browser session (visitors who are not signed in, public surveys only).
+- Nothing in a response or its answers records the order they were stored in: their keys
+  are random UUIDs, not numbers counting up, so the k-th marker (markers are stored with
+  their exact time) cannot be paired with the k-th response. Nothing may order anonymous
+  answers by key or time as if it meant something, or list them in the order they came in.
+- Choices have stable ids: an answer points at the choice row, so a label may be reworded
+  after answers exist, but a choice that has answers is never deleted (see
+  ``Survey.has_responses`` and the admin form's safe-edit check).
+- Answers are one row per value so results are plain GROUP BY queries: a single or multiple
+  choice is one row per chosen choice (``choice``), an "other" text a row with ``text`` and
+  no choice, a Likert or 0-10 value a row with ``number``, and a life wheel one row per
+  domain (``choice`` the domain, ``number`` the rating).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+
+from panels.models import STAFF_ONLY, Membership, Region
+
+SHORT_TEXT_MAX = 500
+LONG_TEXT_MAX = 5000
+# Below this many responses no breakdown is shown: a handful of answers could identify people.
+MIN_RESPONSES_FOR_RESULTS = 5
+
+
+class ResultsVisibility(models.TextChoices):
+    IMMEDIATELY = "immediately", _("immediately")
+    AFTER_CLOSING = "after_closing", _("after the survey closes")
+    STAFF_ONLY = "staff_only", _("to staff only")
+
+
+class QuestionKind(models.TextChoices):
+    SHORT_TEXT = "short_text", _("short text")
+    LONG_TEXT = "long_text", _("long text")
+    SINGLE_CHOICE = "single_choice", _("single choice")
+    MULTIPLE_CHOICE = "multiple_choice", _("multiple choice")
+    LIKERT = "likert", _("Likert scale 1–5")
+    SCALE = "scale", _("scale 0–10")
+    LIFE_WHEEL = "life_wheel", _("life wheel (domains rated 0–10)")
+
+
+TEXT_KINDS = {QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT}
+CHOICE_KINDS = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}
+NUMBER_KINDS = {QuestionKind.LIKERT, QuestionKind.SCALE}
+SCALES = {
+    QuestionKind.LIKERT: (1, 5),
+    QuestionKind.SCALE: (0, 10),
+    QuestionKind.LIFE_WHEEL: (0, 10),
+}
+
+
+class SurveyQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def open(self, now=None):
+        now = now or timezone.now()
+        return self.published().filter(
+            Q(opens_at__lte=now), Q(closes_at__isnull=True) | Q(closes_at__gt=now)
+        )
+
+    def managed_by(self, user):
+        """Surveys ``user`` runs: staff their own region's, administrators all of them."""
+        return self.filter(region__in=Region.objects.served_by(user, STAFF_ONLY))
+
+    def of_officials(self, user):
+        """Surveys of the regions ``user`` acts for as staff or decision-maker."""
+        return self.filter(region__in=Region.objects.served_by(user))
+
+    def in_audience_of(self, user):
+        """Published surveys addressed to ``user``: public ones, and those of panels where
+        they are an active member."""
+
+        public = ~Exists(Survey.panels.through.objects.filter(survey=OuterRef("pk")))
+        if not user.is_authenticated:
+            return self.published().filter(public)
+        own_panels = Membership.objects.active().filter(person=user).values("panel")
+        addressed = Exists(
+            Survey.panels.through.objects.filter(survey=OuterRef("pk"), panel__in=own_panels)
+        )
+        return self.published().filter(public | addressed)
+
+    def answered_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Exists(Response.objects.filter(survey=OuterRef("pk"), respondent=user))
+            | Exists(AnsweredMarker.objects.filter(survey=OuterRef("pk"), user=user))
+        )
+
+    def visible_to(self, user, now=None):
+        """What ``user`` may open: their audience's surveys once open (or closed), what they
+        answered, and everything of the regions they act for. The rules ask this same
+        question of one survey."""
+        now = now or timezone.now()
+        started = self.filter(opens_at__lte=now)
+        audience = started.in_audience_of(user)
+        query = Q(pk__in=audience.values("pk"))
+        if user.is_authenticated:
+            query |= Q(pk__in=self.answered_by(user).values("pk"))
+            query |= Q(pk__in=self.of_officials(user).values("pk"))
+        return self.filter(query)
+
+
+class Survey(ClusterableModel):
+    region = models.ForeignKey(
+        "panels.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="surveys"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    introduction = models.TextField(_("introduction"), blank=True, max_length=5000)
+    panels = models.ManyToManyField(
+        "panels.Panel",
+        verbose_name=_("audience panels"),
+        related_name="surveys",
+        blank=True,
+        help_text=_(
+            "Only the active members of these panels may answer. Leave empty for a survey "
+            "open to everyone."
+        ),
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("A survey is shown only when published and its opening time has come."),
+    )
+    opens_at = models.DateTimeField(_("opens"), default=timezone.now)
+    closes_at = models.DateTimeField(
+        _("closes"), null=True, blank=True, help_text=_("Leave empty to keep the survey open.")
+    )
+    is_anonymous = models.BooleanField(
+        _("anonymous"),
+        default=False,
+        help_text=_(
+            "No stored answer is linked to the person who gave it. A public anonymous survey "
+            "can be answered without signing in, once per browser session."
+        ),
+    )
+    results_visibility = models.CharField(
+        _("results shown to participants"),
+        max_length=16,
+        choices=ResultsVisibility.choices,
+        default=ResultsVisibility.AFTER_CLOSING,
+    )
+    publish_free_text = models.BooleanField(
+        _("publish free-text answers"),
+        default=False,
+        help_text=_("Show the written answers to participants along with the results."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    announced_at = models.DateTimeField(_("announced"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = SurveyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        ordering = ["-opens_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__isnull=True) | Q(closes_at__gt=models.F("opens_at")),
+                name="surveys_survey_closes_after_it_opens",
+                violation_error_message=_("A survey must close after it opens."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("A survey must close after it opens.")})
+
+    def get_absolute_url(self):
+        return reverse("surveys:detail", args=[self.pk])
+
+    def is_open(self, now=None):
+        now = now or timezone.now()
+        return (
+            self.is_published
+            and self.opens_at <= now
+            and (self.closes_at is None or self.closes_at > now)
+        )
+
+    def is_closed(self, now=None):
+        return self.closes_at is not None and self.closes_at <= (now or timezone.now())
+
+    def has_responses(self):
+        return self.pk is not None and self.responses.exists()
+
+
+class Question(Orderable, ClusterableModel):
+    survey = ParentalKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    kind = models.CharField(_("kind"), max_length=20, choices=QuestionKind.choices)
+    text = models.CharField(_("question"), max_length=500)
+    help_text = models.CharField(_("help text"), max_length=500, blank=True)
+    required = models.BooleanField(_("required"), default=False)
+    allow_other = models.BooleanField(
+        _("allow an “other” answer"),
+        default=False,
+        help_text=_("Choice questions: add an “other” option with a text field."),
+    )
+    low_label = models.CharField(
+        _("label of the low end"),
+        max_length=80,
+        blank=True,
+        help_text=_("Likert and 0–10 scales, e.g. “strongly disagree”."),
+    )
+    high_label = models.CharField(
+        _("label of the high end"),
+        max_length=80,
+        blank=True,
+        help_text=_("Likert and 0–10 scales, e.g. “strongly agree”."),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def scale(self):
+        return SCALES.get(self.kind)
+
+    @property
+    def is_text(self):
+        return self.kind in TEXT_KINDS
+
+    @property
+    def has_choices(self):
+        return self.kind in CHOICE_KINDS or self.kind == QuestionKind.LIFE_WHEEL
+
+
+class Choice(Orderable):
+    """An option of a choice question, or a domain of a life wheel."""
+
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
+    label = models.CharField(_("label"), max_length=200)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
+
+    def __str__(self):
+        return self.label
+
+
+class Response(models.Model):
+    # Random, not sequential: see the module docstring.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(
+        Survey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="responses"
+    )
+    # Empty in anonymous surveys, and after the person deleted their account.
+    respondent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("respondent"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="survey_responses",
+    )
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "respondent"],
+                condition=Q(respondent__isnull=False),
+                name="surveys_one_response_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.survey} – {timezone.localdate(self.submitted_at).isoformat()}"
+
+
+class Answer(models.Model):
+    # Random, not sequential: answer keys in storage order would order the responses too.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    choice = models.ForeignKey(
+        Choice, on_delete=models.PROTECT, null=True, blank=True, related_name="answers"
+    )
+    number = models.SmallIntegerField(null=True, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        indexes = [models.Index(fields=["question", "choice", "number"])]
+
+    def __str__(self):
+        return f"{self.question}: {self.choice or self.number or self.text}"
+
+
+class AnsweredMarker(models.Model):
+    """That a signed-in person answered an anonymous survey, kept apart from the answers."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="answered_markers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="survey_markers"
+    )
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("answered marker")
+        verbose_name_plural = _("answered markers")
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "user"], name="surveys_one_marker_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.survey}"

@@ -1,0 +1,246 @@
+"""Survey pages. Thin: visibility from Survey.objects.visible_to and panels.surveys.rules,
+actions from panels.surveys.services, numbers from panels.surveys.results.
+
+A survey a person may not see answers 404, like the rest of panels.
+"""
+
+import rules
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, Value, When
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import services
+from .charts import radar_chart
+from .forms import SurveyAnswerForm
+from .models import (
+    MIN_RESPONSES_FOR_RESULTS,
+    AnsweredMarker,
+    QuestionKind,
+    Response,
+    ResultsVisibility,
+    Survey,
+)
+from .results import (
+    describe,
+    is_suppressed,
+    own_answers,
+    results_for,
+    wheel_chart,
+    write_csv,
+)
+from .rules import has_answered, is_in_audience, is_survey_official
+
+
+def _can(user, permission, survey):
+    return rules.has_perm(f"surveys.{permission}", user, survey)
+
+
+def _survey_for(user, pk):
+    return get_object_or_404(Survey.objects.visible_to(user).select_related("region"), pk=pk)
+
+
+def _questions(survey):
+    return list(survey.questions.order_by("sort_order", "pk").prefetch_related("choices"))
+
+
+def survey_list(request):
+    user = request.user
+    now = timezone.now()
+    if user.is_authenticated:
+        answered = Exists(Response.objects.filter(survey=OuterRef("pk"), respondent=user)) | Exists(
+            AnsweredMarker.objects.filter(survey=OuterRef("pk"), user=user)
+        )
+    else:
+        answered = Q(pk__in=request.session.get(services.SESSION_KEY, []))
+    released = Q(results_visibility=ResultsVisibility.IMMEDIATELY) | Q(
+        results_visibility=ResultsVisibility.AFTER_CLOSING, closes_at__lte=now
+    )
+    official = Q(pk__in=Survey.objects.of_officials(user).values("pk"))
+    rows = (
+        Survey.objects.visible_to(user, now)
+        .select_related("region")
+        .annotate(
+            response_count=Count("responses", distinct=True),
+            has_answered=Case(When(answered, then=Value(True)), default=Value(False)),
+            results_visible=Case(
+                When(official | released, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+            is_official=Case(When(official, then=Value(True)), default=Value(False)),
+        )
+        .order_by("-opens_at", "-pk")
+    )
+    groups = {"open": [], "upcoming": [], "closed": []}
+    for survey in rows:
+        if survey.is_open(now):
+            groups["open"].append(survey)
+        elif survey.is_closed(now):
+            groups["closed"].append(survey)
+        else:
+            groups["upcoming"].append(survey)
+    return render(
+        request,
+        "surveys/list.html",
+        {**groups, "min_responses": MIN_RESPONSES_FOR_RESULTS},
+    )
+
+
+def survey_detail(request, pk):
+    user = request.user
+    survey = _survey_for(user, pk)
+    questions = _questions(survey)
+    answered_here = services.answered_in_session(request.session, survey)
+    may_answer = _can(user, "answer_survey", survey) and not answered_here
+    form = None
+    if may_answer:
+        data = request.POST if request.method == "POST" else None
+        form = SurveyAnswerForm(survey, questions, data)
+        if data is not None and form.is_valid():
+            rows = form.answers()
+            try:
+                services.submit_response(survey, user, rows, session=request.session)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                if survey.is_anonymous:
+                    # The answers are not linked to the person, so they cannot be shown later:
+                    # show them now, once, from what was sent.
+                    return _thanks(request, survey, questions, rows)
+                messages.success(request, _("Thank you! Your answers were saved."))
+                return redirect("surveys:detail", survey.pk)
+    elif request.method == "POST":
+        messages.error(request, _("Your answers were not saved: you cannot answer this survey."))
+    mine = own_answers(survey, user)
+    context = {
+        "survey": survey,
+        "questions": questions,
+        "form": form,
+        "blocks": form.blocks() if form is not None else [],
+        "has_answered": answered_here or has_answered.test(user, survey),
+        "own": _own_list(questions, mine) if mine else None,
+        "can_see_results": _can(user, "view_survey_results", survey),
+        "can_change": _can(user, "change_survey", survey),
+        "is_open": survey.is_open(),
+        "in_audience": is_in_audience.test(user, survey),
+        # For the facts: who will see the results, and whether there are written answers.
+        "is_public": not survey.panels.exists(),
+        "asks_for_text": any(q.is_text or q.allow_other for q in questions),
+    }
+    status = 400 if form is not None and form.is_bound and not form.is_valid() else 200
+    return render(request, "surveys/detail.html", context, status=status)
+
+
+def _own_list(questions, mine):
+    return [(question, [describe(a) for a in mine.get(question.pk, [])]) for question in questions]
+
+
+def _thanks(request, survey, questions, rows):
+    wheels = []
+    for question in questions:
+        if question.kind != QuestionKind.LIFE_WHEEL:
+            continue
+        values = {row["choice"].pk: row["number"] for row in rows if row["question"] == question}
+        domains = list(question.choices.all())
+        labels = [domain.label for domain in domains]
+        own = [values.get(domain.pk) for domain in domains]
+        wheels.append(
+            {
+                "question": question,
+                "dom_id": f"own-wheel-{question.pk}",
+                "chart": radar_chart(labels, [(_("Your answers"), own, "wheel--own")]),
+                "own_rows": [
+                    (label, None, value) for label, value in zip(labels, own, strict=True)
+                ],
+            }
+        )
+    own = [
+        (question, [_describe_row(row) for row in rows if row["question"] == question])
+        for question in questions
+    ]
+    return render(
+        request,
+        "surveys/thanks.html",
+        {
+            "survey": survey,
+            "own": own,
+            "wheels": wheels,
+            "can_see_results": _can(request.user, "view_survey_results", survey),
+        },
+    )
+
+
+def _describe_row(row):
+    if row.get("choice") is not None and row.get("number") is not None:
+        return f"{row['choice'].label}: {row['number']}"
+    if row.get("choice") is not None:
+        return row["choice"].label
+    if row.get("number") is not None:
+        return str(row["number"])
+    return row.get("text", "")
+
+
+def survey_results(request, pk):
+    user = request.user
+    survey = _survey_for(user, pk)
+    if not _can(user, "view_survey_results", survey):
+        raise Http404
+    questions = _questions(survey)
+    official = is_survey_official.test(user, survey)
+    results = results_for(
+        survey,
+        questions,
+        official=official,
+        free_text=_can(user, "view_survey_free_text", survey),
+    )
+    mine = own_answers(survey, user)
+    for result in results.questions:
+        if result.question.kind == QuestionKind.LIFE_WHEEL and not result.suppressed:
+            own = None
+            if mine and mine.get(result.question.pk):
+                own = {a.choice_id: a.number for a in mine[result.question.pk]}
+            result.chart = wheel_chart(result, own)
+            result.own = own
+            if own:
+                result.own_rows = [
+                    (label, average, own.get(domain.pk))
+                    for (label, average, _count), domain in zip(
+                        result.domains, result.question.choices.all(), strict=True
+                    )
+                ]
+    return render(
+        request,
+        "surveys/results.html",
+        {
+            "survey": survey,
+            "results": results,
+            "min_responses": MIN_RESPONSES_FOR_RESULTS,
+            "can_export": _can(user, "export_survey", survey),
+            "can_see_free_text": _can(user, "view_survey_free_text", survey),
+            "own": _own_list(questions, mine) if mine else None,
+        },
+    )
+
+
+def survey_csv(request, pk):
+    user = request.user
+    survey = _survey_for(user, pk)
+    if not _can(user, "export_survey", survey):
+        raise Http404
+    total = survey.responses.count()
+    if is_suppressed(survey, total, official=True):
+        messages.error(
+            request,
+            _("An anonymous survey is exported once it has at least %(count)s responses.")
+            % {"count": MIN_RESPONSES_FOR_RESULTS},
+        )
+        return redirect("surveys:results", survey.pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="survey-{survey.pk}.csv"'
+    response.write("\ufeff")  # so that spreadsheet programs read the text as UTF-8
+    write_csv(survey, _questions(survey), response)
+    return response
