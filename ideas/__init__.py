@@ -1,0 +1,15 @@
+"""Idea rounds and the ideas posted in them.
+
+- ``models``: rounds and their phases, ideas, comments, supports, flags and moderation
+  records; visibility in the QuerySets (``visible_to``).
+- ``rules``: the permission matrix of rounds, ideas and comments, and why a "no" is a no.
+- ``access``: fetching what a person may see (a 404 otherwise).
+- ``services``: posting, editing, withdrawing, supporting, commenting, flagging, moderating.
+- ``signals``: what other parts may listen to, sent after the commit.
+- ``forms``, ``views``, ``urls`` (mounted at /rounds/), ``wagtail_hooks`` (rounds in the
+  Wagtail admin), ``demo``.
+- ``live``, ``consumers``, ``routing``: an idea's live thread at /ws/ideas/<id>/, on the
+  live foundation (the ``live`` app).
+- ``feedback/``: what became of an idea: statuses, official responses, clarifications, the
+  response-time dashboard and "my impact".
+"""

@@ -1,0 +1,13 @@
+"""Regions, their panels, and who belongs to them; "who acts for a region".
+
+- ``models``: regions (with ``Region.objects.served_by``, the one answer to who acts for a
+  region), panels, memberships, invitations.
+- ``rules``: the panel's permission matrix, and ``is_region_official`` / ``serves_region``,
+  which every app asks about a region's officials.
+- ``services``: joining, applying, deciding, leaving, removal, invitations.
+- ``forms``, ``views``, ``urls`` (mounted at /panels/), ``wagtail_hooks`` and
+  ``scoped_admin`` (the "Panels" group of the Wagtail admin, scoped to a person's regions),
+  ``demo``.
+- ``meetings/``: meetings, attendance, minutes and the meetings' live rooms.
+- ``surveys/``: surveys, their answers and results.
+"""

@@ -1,7 +1,7 @@
 """Live threads across real daphne workers on PostgreSQL and Redis, with a worker killed
 while people are posting. Runs where CI's second pass sets DATABASE_URL and REDIS_URL.
 
-The clients here do what the page's script (ideas/static/live/live-thread.js) does: catch up
+The clients here do what the page's script (live/static/live/live-thread.js) does: catch up
 after every (re)connection from the ``resume_after`` they were given, keep comments by id, and
 send an unacknowledged post again with the same client id.
 """
