@@ -37,7 +37,7 @@ def round_of(obj):
     raise TypeError(f"No idea round for {obj!r}")
 
 
-def _remembered(obj, user, name, compute):
+def remembered(obj, user, name, compute):
     memo = obj.__dict__.setdefault("_rules_memo", {})
     key = (name, user.pk)
     if key not in memo:
@@ -51,7 +51,7 @@ def _remembered(obj, user, name, compute):
 @rules.predicate
 def can_see_round(user, obj):
     round_ = round_of(obj)
-    return _remembered(
+    return remembered(
         round_,
         user,
         "see",
@@ -67,7 +67,7 @@ def is_round_participant(user, obj):
     round_ = round_of(obj)
     if round_.panel_id is None:
         return True
-    return _remembered(round_, user, "member", lambda: is_active_member(user, round_.panel))
+    return remembered(round_, user, "member", lambda: is_active_member(user, round_.panel))
 
 
 @rules.predicate
@@ -102,7 +102,7 @@ in_discussion = in_phases(*DISCUSSION_PHASES)
 
 @rules.predicate
 def can_see_idea(user, idea):
-    return _remembered(
+    return remembered(
         idea, user, "see", lambda: Idea.objects.visible_to(user).filter(pk=idea.pk).exists()
     )
 

@@ -10,7 +10,7 @@ import rules
 
 from accounts.roles import Role
 from ideas.models import Support
-from ideas.rules import _remembered, idea_is_public, is_round_official
+from ideas.rules import idea_is_public, is_round_official, remembered
 from panels.rules import is_administrator
 
 from .statuses import IdeaStatus
@@ -43,7 +43,7 @@ def is_answered_by(user, response):
     idea = response.idea
     if idea.author_id == user.pk:
         return True
-    return _remembered(
+    return remembered(
         idea,
         user,
         "supporter",
