@@ -7,7 +7,6 @@ round is a 404.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -44,9 +43,7 @@ class RoundPolicy(BasePermissionPolicy):
         people = get_user_model().objects.filter(is_active=True)
         if not STAFF_ACTIONS & set(actions):
             return people.filter(is_superuser=True)
-        return people.filter(
-            Q(is_superuser=True) | Q(role=Role.STAFF, regions__isnull=False)
-        ).distinct()
+        return Region.objects.people_serving(STAFF_ONLY)
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):

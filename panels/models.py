@@ -9,6 +9,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -40,6 +41,15 @@ class RegionQuerySet(models.QuerySet):
         if user.role not in roles:
             return self.none()
         return self.filter(officials=user)
+
+    def people_serving(self, roles=OFFICIAL_ROLES):
+        """The same question asked the other way round: the active people who act for any of
+        these regions in one of ``roles``, and every active administrator."""
+        acting = Q(
+            role__in=roles,
+            pk__in=Region.officials.through.objects.filter(region__in=self).values("user"),
+        )
+        return get_user_model().objects.filter(Q(is_superuser=True) | acting, is_active=True)
 
 
 class Region(models.Model):

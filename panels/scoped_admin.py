@@ -6,13 +6,10 @@ person's region answers 404 rather than relying on a permission check further do
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import BasePermissionPolicy
-
-from accounts.roles import Role
 
 from .models import STAFF_ONLY, Panel, Region
 
@@ -94,9 +91,7 @@ class RegionScopedPolicy(BasePermissionPolicy):
             return people.none()
         if not self.staff_actions & set(actions):
             return people.filter(is_superuser=True)
-        return people.filter(
-            Q(is_superuser=True) | Q(role=Role.STAFF, regions__isnull=False)
-        ).distinct()
+        return Region.objects.people_serving(STAFF_ONLY)
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):

@@ -11,8 +11,7 @@ the written answers more widely than before are refused with a message saying wh
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
-from django.db.models import ProtectedError, Q
+from django.db.models import ProtectedError
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -23,7 +22,6 @@ from wagtail.admin.views import generic
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from accounts.roles import Role
 from panels.models import STAFF_ONLY, Panel, Region
 from panels.scoped_admin import ScopedDeleteView, ScopedEditView, ScopedIndexView, ScopedViewSet
 
@@ -44,12 +42,7 @@ class SurveyPolicy(BasePermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
     def users_with_any_permission(self, actions):
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(Q(is_superuser=True) | Q(role=Role.STAFF, regions__isnull=False))
-            .distinct()
-        )
+        return Region.objects.people_serving(STAFF_ONLY)
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):

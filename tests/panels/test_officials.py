@@ -17,7 +17,7 @@ from ideas.feedback.timeliness import regions_for
 from ideas.models import Idea, IdeaRound
 from panels.meetings.models import Meeting
 from panels.meetings.services import room_of_meeting
-from panels.models import Panel, Region
+from panels.models import STAFF_ONLY, Panel, Region
 from panels.rules import is_region_official, is_region_staff
 from panels.surveys.models import Survey
 from tests.factories import PanelFactory, RegionFactory, UserFactory
@@ -168,3 +168,19 @@ def test_the_admin_policies_ask_the_same_question(world):
     staff.role = Role.DEVELOPER_CLIENT
     staff.save()
     assert not any(policy.user_has_permission(staff, "change") for policy in policies)
+
+
+def test_who_acts_for_a_region_asked_the_other_way_round(world):
+    """Region.objects.people_serving: the people the admin lists as able to act, say."""
+    region = world["region"]
+    staff = official(Role.STAFF, region)
+    decision_maker = official(Role.DECISION_MAKER, region)
+    listed_client = official(Role.DEVELOPER_CLIENT, region)
+    administrator = UserFactory(administrator=True)
+    serving = set(Region.objects.filter(pk=region.pk).people_serving())
+    assert {staff, decision_maker, administrator} <= serving
+    assert listed_client not in serving
+    assert decision_maker not in set(Region.objects.people_serving(STAFF_ONLY))
+    staff.role = Role.DEVELOPER_CLIENT
+    staff.save()
+    assert staff not in set(Region.objects.people_serving())
