@@ -1,7 +1,7 @@
-"""Which ideas an impact report cites, written into ideas.Citation, and who is told.
+"""Which ideas an impact report cites, written into ideas.feedback.Citation, and who is told.
 
-cms sits above ideas, so it writes the citation rows into ideas' model (see ARCHITECTURE.md):
-ideas then shows "cited in a report" on "my impact" without importing cms.
+cms sits above ideas, so it writes the citation rows into the feedback loop's model (see
+ARCHITECTURE.md): ideas then shows "cited in a report" on "my impact" without importing cms.
 
 - The rows follow the live version of the report: publishing adds rows for ideas newly cited
   and removes the rows of ideas the report no longer cites. Unpublishing removes nothing;

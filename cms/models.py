@@ -68,8 +68,8 @@ class ImpactReportIndexPage(Page):
 class ImpactReportPage(Page):
     """ "You said, we did": decision-makers tell what became of the ideas participants posted.
 
-    Publishing a report records which ideas it cites (ideas.Citation) and tells their authors
-    (cms.citations)."""
+    Publishing a report records which ideas it cites (ideas.feedback.Citation) and tells their
+    authors (cms.citations)."""
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("The opening paragraph, in plain language.")

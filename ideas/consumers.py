@@ -8,6 +8,7 @@ service (rules checked, one transaction, broadcast after commit).
 import rules
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from live.discussion import LiveDiscussionConsumer, invalid_frame, rate_limited_frame
 
@@ -19,7 +20,7 @@ from .forms import CommentForm
 class IdeaThreadConsumer(LiveDiscussionConsumer):
     """/ws/ideas/<idea id>/: anyone who may see the idea watches; those who may comment post."""
 
-    login_to_post = _("Log in to comment.")
+    login_to_post = gettext_lazy("Log in to comment.")
 
     @property
     def idea(self):

@@ -13,5 +13,7 @@
 - ``models``: what spoken words and their moderation records have in common (abstract).
 - ``static/live/``: the client scripts, with the polling fallback.
 
-It imports from ``accounts`` only: ideas, panels and workshops build on it, never the reverse.
+It imports from ``accounts`` only: ideas and panels build on it, never the reverse. The
+client script speaks the frames of every discussion; a page turns on what it shows (replies,
+a support count, a room's state) with data attributes.
 """

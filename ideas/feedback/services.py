@@ -1,9 +1,9 @@
 """The feedback loop's actions: moving an idea's status, publishing and editing official
 responses, and saying whether a response answered the idea.
 
-Each function checks the rule of ``ideas.rules`` it needs, writes the record, the idea's new
-status and the notices in one transaction, so a notice never tells of a change that was rolled
-back, and a change never happens without its public record.
+Each function checks the rule of ``ideas.feedback.rules`` it needs, writes the record, the
+idea's new status and the notices in one transaction, so a notice never tells of a change that
+was rolled back, and a change never happens without its public record.
 """
 
 import rules

@@ -2,7 +2,7 @@
 in ``ideas.feedback.timeliness``; this module decides who sees which regions and renders them.
 
 Like the moderation queue, the dashboard does not exist for people it is not for: anonymous
-visitors are asked to log in, everyone else without ``ideas.see_response_dashboard`` gets a
+visitors are asked to log in, everyone else without ``feedback.see_response_dashboard`` gets a
 404, and so does a filter naming a region or round outside the viewer's regions.
 """
 

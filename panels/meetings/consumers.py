@@ -10,6 +10,7 @@ service (rules checked, one transaction, broadcast after commit).
 import rules
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from live.discussion import LiveDiscussionConsumer, invalid_frame, rate_limited_frame
 
@@ -30,8 +31,8 @@ class MeetingRoomConsumer(LiveDiscussionConsumer):
     is sent on it (live.discussion)."""
 
     has_replies = False
-    login_to_post = _("Log in to take part.")
-    access_ended_message = _("You no longer have access to this live room.")
+    login_to_post = gettext_lazy("Log in to take part.")
+    access_ended_message = gettext_lazy("You no longer have access to this live room.")
 
     def access_group_names(self):
         if not self.user.is_authenticated:

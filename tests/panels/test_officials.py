@@ -184,3 +184,10 @@ def test_who_acts_for_a_region_asked_the_other_way_round(world):
     staff.role = Role.DEVELOPER_CLIENT
     staff.save()
     assert staff not in set(Region.objects.people_serving())
+
+
+def test_administrators_act_in_the_admin_before_any_region_exists():
+    administrator = UserFactory(administrator=True)
+    assert not Region.objects.exists()
+    for model in (IdeaRound, Survey, Panel, Meeting):
+        assert policy_registry.get_by_type(model).user_has_permission(administrator, "add"), model

@@ -27,7 +27,7 @@
   const FAILURES_BEFORE_POLLING = 3;
   const text = (name) => section.dataset["text" + name] || "";
 
-  // Catch up from here: every comment at or below it is on the page (see ideas/live.py).
+  // Catch up from here: every comment at or below it is on the page (see live/catch_up.py).
   let lastId = Number(section.dataset.lastId || 0);
   let since = section.dataset.since || null;
   let socket = null;
@@ -122,7 +122,7 @@
     if (comment.edited) meta.append(" ", Object.assign(document.createElement("span"), { textContent: text("Edited") }));
     const body = document.createElement("div");
     body.className = "user-text";
-    body.innerHTML = comment.body_html; // escaped and cleaned by the server (ideas_tags.user_text)
+    body.innerHTML = comment.body_html; // escaped and cleaned by the server (accounts_tags.user_text)
     article.append(meta, body);
     const actions = actionsFor(comment);
     if (actions) article.append(actions);
