@@ -13,6 +13,11 @@ DEMO_PEOPLE = [
 ]
 
 
+def demo_email(short):
+    """A demo person's address from its short form ("asiakas@"); a full address as it is."""
+    return short if "." in short.split("@")[-1] else f"{short}kohtaamo.example"
+
+
 def seed_people(password):
     """Create or reset the demo people; returns them in DEMO_PEOPLE order."""
     people = []

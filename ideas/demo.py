@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from accounts.demo import demo_email
 from accounts.models import User
 from accounts.roles import Role
 from panels.models import Membership, MembershipStatus, Panel, Region
@@ -329,10 +330,6 @@ ROUNDS = [
 FLAGGED = ("Tämä on ihan roskaa", "satama@", "Haukkuu muiden ideoita tyhmiksi.")
 
 
-def _email(short):
-    return short if "." in short.split("@")[-1] else f"{short}kohtaamo.example"
-
-
 def _person(email, display_name, role):
     user = User.objects.filter(email__iexact=email).first()
     if user is not None:
@@ -389,7 +386,7 @@ def seed_ideas():
     _region("lappi").officials.add(people["paattaja@kohtaamo.example"])
 
     def who(short):
-        return people[_email(short)]
+        return people[demo_email(short)]
 
     for spec in ROUNDS:
         round_, _created = IdeaRound.objects.update_or_create(

@@ -5,8 +5,6 @@ a websocket consumer, cannot skip them), and announces the change through ``idea
 only once it is committed.
 """
 
-import rules
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.functional import lazy
@@ -14,6 +12,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from accounts.notifications import MODERATION, notify
+from accounts.permissions import NotAllowed, require_perm
 from live.models import ModerationKind
 
 # Callers (the views, the live consumer) catch services.RateLimited.
@@ -21,15 +20,6 @@ from live.ratelimit import RateLimited, check_post_rate  # noqa: F401
 
 from . import signals
 from .models import Comment, Flag, Idea, ModerationAction, Support
-
-
-class NotAllowed(PermissionDenied):
-    """The person may not do this (any more): the phase moved on, the idea was hidden, …"""
-
-
-def require_perm(user, perm, obj):
-    if not rules.has_perm(perm, user, obj):
-        raise NotAllowed(perm)
 
 
 def _after_commit(signal, **kwargs):

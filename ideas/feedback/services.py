@@ -15,8 +15,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.notifications import notify
+from accounts.permissions import require_perm
 from ideas.models import Comment, Idea, Support
-from ideas.services import require_perm
 
 from .models import OfficialResponse, ResponseFeedback, ResponseVersion, StatusChange, Verdict
 from .statuses import IdeaStatus, allowed_transitions

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from accounts.demo import demo_email
 from accounts.models import User
 
 from .models import Meeting, MeetingRoom, RoomMessage
@@ -57,10 +58,6 @@ OPEN_ROOM_WELCOME = (
 )
 
 
-def _email(short):
-    return short if "." in short.split("@")[-1] else f"{short}kohtaamo.example"
-
-
 def seed_meeting_rooms():
     meetings = {
         meeting.title: meeting
@@ -85,7 +82,7 @@ def seed_meeting_rooms():
         return room
 
     def say(room, minutes, short, body, start):
-        author = people.get(_email(short))
+        author = people.get(demo_email(short))
         if author is not None:
             RoomMessage.objects.get_or_create(
                 room=room,

@@ -11,7 +11,7 @@ signals below only once it is committed; panels.meetings.live broadcasts them.
 """
 
 import rules
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.dispatch import Signal
 from django.http import Http404
@@ -22,17 +22,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.notifications import MODERATION, notify
+from accounts.permissions import NotAllowed, require_perm
 from live.models import ModerationKind
 from live.ratelimit import RateLimited, check_post_rate  # noqa: F401 - callers catch RateLimited
 from panels.models import Membership
 from panels.services import link_for
 
 from .models import Attendance, Meeting, MeetingRoom, RoomMessage, RoomModerationAction
-
-
-class NotAllowed(PermissionDenied):
-    """The rules say no (the name of the permission is the message)."""
-
 
 # kwargs: message
 message_posted = Signal()
@@ -44,11 +40,6 @@ room_changed = Signal()
 
 class RoomClosed(NotAllowed):
     """The room is not open (yet, or any more): nothing can be posted or edited."""
-
-
-def _require(user, perm, obj):
-    if not rules.has_perm(perm, user, obj):
-        raise NotAllowed(perm)
 
 
 def _after_commit(signal, **kwargs):
@@ -153,7 +144,7 @@ def get_message_for(user, pk):
 
 @transaction.atomic
 def open_room(person, meeting):
-    _require(person, "meetings.run_room", room_of_meeting(meeting))
+    require_perm(person, "meetings.run_room", room_of_meeting(meeting))
     # Two facilitators opening at once: the first creates the row, the second finds it.
     room, _created = MeetingRoom.objects.select_for_update().get_or_create(meeting=meeting)
     if room.is_open:
@@ -169,7 +160,7 @@ def open_room(person, meeting):
 
 @transaction.atomic
 def close_room(person, room):
-    _require(person, "meetings.run_room", room)
+    require_perm(person, "meetings.run_room", room)
     if not room.is_open:
         return room
     room.closed_at = timezone.now()
@@ -204,7 +195,7 @@ def _post_message(author, room, *, body, token):
     # "Closed" is an answer for those who could speak were it open; others are just refused.
     if not room.is_open and rules.has_perm("meetings.speak_in_room", author, room):
         raise RoomClosed("meetings.post_in_room")
-    _require(author, "meetings.post_in_room", room)
+    require_perm(author, "meetings.post_in_room", room)
     message = RoomMessage.objects.create(
         room=room, author=author, body=body, submission_token=token
     )
@@ -214,7 +205,7 @@ def _post_message(author, room, *, body, token):
 
 @transaction.atomic
 def edit_message(editor, message, *, body):
-    _require(editor, "meetings.edit_room_message", message)
+    require_perm(editor, "meetings.edit_room_message", message)
     message.body = body
     message.edited_at = timezone.now()
     message.save(update_fields=["body", "edited_at"])
@@ -224,7 +215,7 @@ def edit_message(editor, message, *, body):
 
 @transaction.atomic
 def remove_message(author, message):
-    _require(author, "meetings.remove_room_message", message)
+    require_perm(author, "meetings.remove_room_message", message)
     message.deleted_at = timezone.now()
     message.save(update_fields=["deleted_at"])
     _after_commit(message_changed, message=message)
@@ -260,7 +251,7 @@ def _moderate(moderator, message, kind, reason, notice):
 def hide_message(moderator, message, *, reason):
     """Hide a message from everyone but its author and those who run the room; the author is
     told why."""
-    _require(moderator, "meetings.hide_room_message", message)
+    require_perm(moderator, "meetings.hide_room_message", message)
     message.hidden_at = _moderate(moderator, message, ModerationKind.HIDE, reason, HIDDEN_MESSAGE)
     message.hidden_reason = reason
     message.save(update_fields=["hidden_at", "hidden_reason"])
@@ -270,7 +261,7 @@ def hide_message(moderator, message, *, reason):
 @transaction.atomic
 def restore_message(moderator, message, *, reason):
     """Show a hidden message to everyone again; the author is told why."""
-    _require(moderator, "meetings.restore_room_message", message)
+    require_perm(moderator, "meetings.restore_room_message", message)
     _moderate(moderator, message, ModerationKind.RESTORE, reason, RESTORED_MESSAGE)
     message.hidden_at = None
     message.hidden_reason = ""
