@@ -16,10 +16,8 @@ from django.dispatch import receiver
 
 from accounts.signals import unread_changed
 
-from .frames import JsonFrameConsumer
+from .frames import MAX_FRAME_BYTES, JsonFrameConsumer  # noqa: F401 - the limit here
 from .groups import send_to_group
-
-MAX_FRAME_BYTES = 4096
 
 
 def person_group_name(user_id):
@@ -33,8 +31,6 @@ def user_summary(user):
 
 
 class PersonConsumer(JsonFrameConsumer):
-    max_frame_bytes = MAX_FRAME_BYTES
-
     async def connect(self):
         self.user = self.scope["user"]
         self.group = None
