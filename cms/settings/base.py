@@ -166,6 +166,19 @@ TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env("TASKS_BACKEND", "immediate")
 LIVE_COMMENT_RATE = int(env("LIVE_COMMENT_RATE", "5"))
 LIVE_COMMENT_WINDOW = int(env("LIVE_COMMENT_WINDOW", "10"))
 
+# Abuse limits (accounts.limits): name -> (times, per seconds), per person, or per client
+# address for people who are not signed in. Counted in the cache, shared by every worker.
+# (Live posts have their own LIVE_COMMENT_RATE above.)
+RATE_LIMITS = {
+    "idea": (10, 60 * 60),
+    "flag": (20, 60 * 60),
+    "clarification": (5, 24 * 60 * 60),
+    "support": (30, 60),
+    "survey_answer": (10, 60 * 60),
+    # Frames one websocket connection may send (pings included) per window.
+    "socket_frames": (60, 10),
+}
+
 # --- People -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
