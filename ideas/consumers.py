@@ -18,9 +18,13 @@ from .forms import CommentForm
 
 
 class IdeaThreadConsumer(LiveDiscussionConsumer):
-    """/ws/ideas/<idea id>/: anyone who may see the idea watches; those who may comment post."""
+    """/ws/ideas/<idea id>/: anyone who may see the idea watches; those who may comment post.
+    Whether they may still watch is asked again on every catch-up and post and whenever
+    ideas.live, panels.access or live.access says it may have changed; when no more, the
+    socket says so and closes (4403)."""
 
     login_to_post = gettext_lazy("Log in to comment.")
+    access_ended_message = gettext_lazy("You no longer have access to this idea.")
 
     @property
     def idea(self):
@@ -31,6 +35,12 @@ class IdeaThreadConsumer(LiveDiscussionConsumer):
             return get_idea_for(self.user, self.scope["url_route"]["kwargs"]["idea_id"])
         except Http404:
             return None
+
+    def still_allowed(self):
+        return self.load_discussion() is not None
+
+    def access_group_names(self):
+        return [live.round_access_group(self.idea.round_id)]
 
     def group_name(self):
         return live.thread_group_name(self.idea.pk)

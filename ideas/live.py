@@ -5,19 +5,64 @@ up is sent.
 Server -> client frames, besides live.catch_up's "comment" and "comment_changed" (whose
 comment data here also has "idea" and "parent"):
   {"type": "support", "idea": id, "supporters": n, "at": iso}   the idea's support count
+
+Who may watch can change while a thread is open: the idea is hidden, withdrawn, moved or
+deleted (the thread's own group is asked to check again), or its round changes audience
+(every thread of the round: ``round_access_group``). A person's own changes (a panel left, a
+role or region lost, a logout) reach their sockets through panels.access and live.access.
 """
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from live.access import recheck_later
 from live.catch_up import broadcast, catch_up_frames, frame, message_data, settled_id
 
 from . import signals
-from .models import Comment, Support
+from .models import Comment, Idea, IdeaRound, Support
+
+# What an idea's save can change about who sees it.
+IDEA_ACCESS_FIELDS = {"hidden_at", "withdrawn_at", "round", "round_id", "author", "author_id"}
 
 
 def thread_group_name(idea_id):
     return f"idea-thread.{idea_id}"
+
+
+def round_access_group(round_id):
+    return f"idea-round.{round_id}.access"
+
+
+@receiver(post_save, sender=Idea, dispatch_uid="ideas.live.idea_saved")
+def idea_saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    """Hiding, withdrawing or moving an idea may end some watchers' access: they ask again.
+    (Saves that cannot, such as a new status, are skipped when they name their fields.)"""
+    if (
+        created
+        or raw
+        or (update_fields is not None and not IDEA_ACCESS_FIELDS & set(update_fields))
+    ):
+        return
+    recheck_later([thread_group_name(instance.pk)])
+
+
+@receiver(post_delete, sender=Idea, dispatch_uid="ideas.live.idea_deleted")
+def idea_deleted(sender, instance, **kwargs):
+    recheck_later([thread_group_name(instance.pk)])
+
+
+@receiver(post_save, sender=IdeaRound, dispatch_uid="ideas.live.round_saved")
+def round_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A round that becomes a panel's, or moves to another panel or region, or is run by
+    someone else: everyone watching one of its threads asks again."""
+    if not created and not raw:
+        recheck_later([round_access_group(instance.pk)])
+
+
+@receiver(post_delete, sender=IdeaRound, dispatch_uid="ideas.live.round_deleted")
+def round_deleted(sender, instance, **kwargs):
+    recheck_later([round_access_group(instance.pk)])
 
 
 def comment_data(comment):

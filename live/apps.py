@@ -9,4 +9,7 @@ class LiveConfig(AppConfig):
 
     def ready(self):
         # Relays what accounts tells a person to their open pages.
-        from . import person  # noqa: F401
+        from . import access, person  # noqa: F401
+
+        # Closes a person's sockets when their session ends.
+        access.connect_receivers()

@@ -18,7 +18,7 @@ Server -> client frames built here:
 A discussion adds its own (an idea's "support", a room's "room").
 """
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.db.models import Max, Q
 from django.http import JsonResponse
@@ -101,6 +101,18 @@ def settled_id(messages, after_id=0):
     return max(after_id, settled or 0)
 
 
+def parse_since(text):
+    """The "since" a client sends back: a time from an earlier frame. None when it is not a
+    real time (``2024-13-45T00:00:00`` is shaped like one); a time without a zone is UTC."""
+    try:
+        moment = parse_datetime(text)
+    except ValueError:
+        return None
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, UTC)
+    return moment
+
+
 def catch_up_frames(messages, data, *, after_id=0, since=None):
     """Frames for what the client has not seen, oldest first: ``messages`` newer than
     ``after_id``, then changes since ``since`` (less the settling time) to the ones it already
@@ -124,7 +136,7 @@ def catch_up_response(request, frames_for, resume_point, **extra):
     except ValueError:
         after = -1
     since_text = request.GET.get("since")
-    since = parse_datetime(since_text) if since_text else None
+    since = parse_since(since_text) if since_text else None
     if after < 0 or (since_text and since is None):
         return JsonResponse(
             {"error": '"after" is a comment id and "since" a time from an earlier frame.'},

@@ -17,25 +17,34 @@ Server -> client frames:
                                                      the catch-up frames have all been sent;
                                                      catch up from resume_after next time
   {"type": "presence", "people": [{"display_name", "role", "role_label"}]}
+                                                     only when the list changed, at most one
+                                                     a second (PRESENCE_MIN_INTERVAL_SECONDS)
   {"type": "pong"}
   {"type": "error", "code": str, "message": str, ...}
 A socket is closed with code 4404 when the person may not see the discussion, and with 4403,
-after an error frame "forbidden", when access ends while it is open (live.access).
+after an error frame "forbidden", when access ends while it is open (live.access): asked
+again on every catch-up and post, and whenever the app or the person's session says it may
+have ended (a logout, a new password, a deactivation, a new role).
 """
 
+import asyncio
 import time
 
 from channels.db import database_sync_to_async
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from .catch_up import person_data
+from .access import person_access_group, signed_in_person
+from .catch_up import parse_since, person_data
 from .frames import JsonFrameConsumer
 
 # A message of the longest allowed length, JSON-escaped, fits with room to spare.
 MAX_FRAME_BYTES = 16 * 1024
 # People who have not been heard of for this long have left (a worker may have died).
 PRESENCE_TIMEOUT_SECONDS = 70
+# A ping says "still here" to the others at most this often; well inside the timeout.
+PRESENCE_REFRESH_SECONDS = 30
+# However busy the room, a watcher gets at most one presence frame per this many seconds.
+PRESENCE_MIN_INTERVAL_SECONDS = 1.0
 
 
 def invalid_frame(form):
@@ -98,8 +107,9 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
     login_to_post = ""  # the error message for anonymous posters
 
     def access_group_names(self):
-        """Sync. The live.access groups this socket listens to for rechecks, once connected;
-        none where access cannot end while the socket is open."""
+        """Sync. The live.access groups this socket listens to for rechecks, once connected,
+        besides the discussion's own group and the person's (live.access.person_access_group):
+        those where the app announces that access may have ended for many at once."""
         return []
 
     def still_allowed(self):
@@ -119,6 +129,10 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
             return
         self.group = self.group_name()
         self.roster = {}  # channel name -> (person, last heard of)
+        self.presence_sent = None  # the people in the last presence frame
+        self.presence_sent_at = 0.0
+        self.presence_flush = None  # a presence frame held back to keep to one a second
+        self.announced_at = 0.0
         # Comments this connection has sent: one that arrives both through catch-up and live
         # (saved while the client was catching up) goes out once.
         self.sent_comment_ids = set()
@@ -134,6 +148,8 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
         )
         await self._announce("presence.join")
         self.access_groups = await database_sync_to_async(self.access_group_names)()
+        if self.user.is_authenticated:
+            self.access_groups.append(person_access_group(self.user.pk))
         for name in self.access_groups:
             await self.channel_layer.group_add(name, self.channel_name)
         if self.access_groups:
@@ -141,6 +157,8 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
             await self.live_recheck({})
 
     async def disconnect(self, code):
+        if getattr(self, "presence_flush", None):
+            self.presence_flush.cancel()
         if getattr(self, "group", None):
             await self._announce("presence.leave")
             await self.channel_layer.group_discard(self.group, self.channel_name)
@@ -160,10 +178,26 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
         if not self.access_ended:
             await super().send_json(payload)
 
+    def _may_stay(self):
+        """Sync. Still signed in as the same active person, and still allowed to watch as the
+        person is now (their role, say, read afresh rather than as it was on connecting)."""
+        person = signed_in_person(self.scope)
+        if person is None:
+            return False
+        self.user = person
+        return self.still_allowed()
+
     async def live_recheck(self, event):
         """From live.access: may this person still watch? If not, say so and close."""
-        if self.access_ended or await database_sync_to_async(self.still_allowed)():
-            return
+        await self.confirm_access()
+
+    async def confirm_access(self):
+        """Ask the rules again, from fresh rows; end the session here if the answer is no.
+        True when the person may go on."""
+        if self.access_ended:
+            return False
+        if await database_sync_to_async(self._may_stay)():
+            return True
         await self.send_error("forbidden", str(self.access_ended_message))
         self.access_ended = True
         await self._announce("presence.leave")
@@ -172,21 +206,32 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
             await self.channel_layer.group_discard(name, self.channel_name)
         self.group, self.access_groups = None, []
         await self.close(code=4403)
+        return False
 
     # --- Frames from the client ---------------------------------------------------------
 
     async def frame_ping(self, frame):
         await self.send_json({"type": "pong"})
-        await self._announce("presence.here")
+        # The others drop a person not heard of for PRESENCE_TIMEOUT_SECONDS; telling them
+        # more often than needed would cost every watcher a frame per ping.
+        if time.monotonic() - self.announced_at >= PRESENCE_REFRESH_SECONDS:
+            await self._announce("presence.here")
 
     async def frame_catch_up(self, frame):
         after = frame.get("after") or 0
         since = frame.get("since")
-        since_time = parse_datetime(since) if isinstance(since, str) else None
-        if not isinstance(after, int) or after < 0 or (since is not None and since_time is None):
+        since_time = parse_since(since) if isinstance(since, str) else None
+        if (
+            not isinstance(after, int)
+            or isinstance(after, bool)
+            or after < 0
+            or (since is not None and since_time is None)
+        ):
             return await self.send_error(
                 "malformed", '"after" is a comment id and "since" a time from an earlier frame.'
             )
+        if not await self.confirm_access():
+            return
         frames = await database_sync_to_async(self.catch_up)(after, since_time)
         for item in frames:
             if item["type"] == "comment":
@@ -209,7 +254,9 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
         if not self.user.is_authenticated:
             return await self.send_error("forbidden", str(self.login_to_post), client_id=client_id)
         body, parent = frame.get("body"), frame.get("parent")
-        parent_ok = parent is None or (self.has_replies and isinstance(parent, int))
+        parent_ok = parent is None or (
+            self.has_replies and isinstance(parent, int) and not isinstance(parent, bool)
+        )
         if not isinstance(body, str) or not parent_ok:
             return await self.send_error(
                 "malformed",
@@ -218,6 +265,8 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
                 else '"body" is text; messages here have no parent.',
                 client_id=client_id,
             )
+        if not await self.confirm_access():
+            return
         result = await database_sync_to_async(self.save_post)(body, parent, client_id)
         if isinstance(result, dict):
             return await self.send_json({**result, "client_id": client_id})
@@ -234,6 +283,7 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
         await self.send_json(frame)
 
     async def _announce(self, kind):
+        self.announced_at = time.monotonic()
         person = person_data(self.user) if self.user.is_authenticated else None
         await self.channel_layer.group_send(
             self.group, {"type": kind, "channel": self.channel_name, "person": person}
@@ -261,11 +311,33 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
         self.roster.pop(event["channel"], None)
         await self._send_presence()
 
-    async def _send_presence(self):
+    def _people_here(self):
         cutoff = time.monotonic() - PRESENCE_TIMEOUT_SECONDS
         self.roster = {ch: entry for ch, entry in self.roster.items() if entry[1] >= cutoff}
         people = {}
         for person, _heard in self.roster.values():  # one entry per person, however many tabs
             people[person["id"]] = person
-        ordered = sorted(people.values(), key=lambda p: p["display_name"].lower())
-        await self.send_json({"type": "presence", "people": ordered})
+        return sorted(people.values(), key=lambda p: p["display_name"].lower())
+
+    async def _send_presence(self):
+        """Tell this watcher who is here, if that changed: at once, or, when a frame went out
+        less than a second ago, once that second is over, with whatever is true by then."""
+        if self.presence_flush is not None:
+            return  # a frame is already due; it will carry this change too
+        wait = self.presence_sent_at + PRESENCE_MIN_INTERVAL_SECONDS - time.monotonic()
+        if wait > 0:
+            self.presence_flush = asyncio.ensure_future(self._send_presence_after(wait))
+            return
+        await self._send_presence_now()
+
+    async def _send_presence_after(self, wait):
+        await asyncio.sleep(wait)
+        self.presence_flush = None
+        await self._send_presence_now()
+
+    async def _send_presence_now(self):
+        people = self._people_here()
+        if people == self.presence_sent:
+            return
+        self.presence_sent, self.presence_sent_at = people, time.monotonic()
+        await self.send_json({"type": "presence", "people": people})

@@ -10,6 +10,9 @@ class PanelsConfig(AppConfig):
     def ready(self):
         from accounts.notifications import register_kind
 
+        # Closes the live sockets of people whose place in a panel or region ends.
+        from . import access  # noqa: F401
+
         register_kind("panels.invited", _("Invitations to panels"))
         register_kind("panels.application_decided", _("Decisions on my panel applications"))
         register_kind("panels.member_removed", _("Removal from a panel"))

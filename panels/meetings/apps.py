@@ -11,8 +11,7 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from accounts.notifications import register_kind
 
-        # Connecting receivers: the room's broadcasts, and closing the room sockets of those
-        # whose place in a panel ends.
-        from . import access, live  # noqa: F401
+        # Connecting receivers: the room's broadcasts.
+        from . import live  # noqa: F401
 
         register_kind("panels.minutes_published", _("New minutes in my panels"))

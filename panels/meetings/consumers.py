@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from live.discussion import LiveDiscussionConsumer, invalid_frame, rate_limited_frame
 
-from . import access, live, services
+from . import live, services
 from .forms import RoomMessageForm
 from .models import MeetingRoom
 
@@ -26,18 +26,13 @@ class MeetingRoomConsumer(LiveDiscussionConsumer):
     someone removed from the panel mid-session is refused (``forbidden``), and a closed room
     refuses everyone (``closed``).
 
-    Whether they may still watch is asked again when panels.meetings.access says their place
-    in the panel changed: if no more, the socket says so and closes (4403), and nothing more
-    is sent on it (live.discussion)."""
+    Whether they may still watch is asked again on every catch-up and post, and when
+    panels.access says their place in the panel changed: if no more, the socket says so and
+    closes (4403), and nothing more is sent on it (live.discussion)."""
 
     has_replies = False
     login_to_post = gettext_lazy("Log in to take part.")
     access_ended_message = gettext_lazy("You no longer have access to this live room.")
-
-    def access_group_names(self):
-        if not self.user.is_authenticated:
-            return []
-        return [access.person_group_name(self.panel_id, self.user.pk)]
 
     def _meeting_id(self):
         return self.scope["url_route"]["kwargs"]["meeting_id"]
