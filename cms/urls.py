@@ -12,8 +12,9 @@ from . import views
 from .health import healthz
 
 
-class AdminLoginRedirect(RedirectView):
-    """Wagtail's own log-in form would bypass allauth's rate limits: send people to allauth's."""
+class AllauthLoginRedirect(RedirectView):
+    """Wagtail's own log-in forms (the admin's, and /_util/login/ for private pages) would
+    bypass allauth's rate limits: send people to allauth's."""
 
     pattern_name = "account_login"
     query_string = True
@@ -21,7 +22,7 @@ class AdminLoginRedirect(RedirectView):
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("admin/login/", AdminLoginRedirect.as_view()),
+    path("admin/login/", AllauthLoginRedirect.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -35,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("my-impact/", my_impact, name="my_impact"),
     path("panels/", include("panels.urls")),
     path("surveys/", include("panels.surveys.urls")),
+    path("_util/login/", AllauthLoginRedirect.as_view()),
     # Wagtail's page tree last: it answers every path the others leave.
     path("", include(wagtail_urls)),
     prefix_default_language=False,
@@ -43,4 +45,7 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only images, as nginx does: documents go through Wagtail, which checks their privacy.
+    urlpatterns += static(
+        settings.MEDIA_URL + "images/", document_root=settings.MEDIA_ROOT / "images"
+    )

@@ -12,8 +12,18 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "Vb3-qLh9_TzR2wXe7KpN4mJc8YsA1uFd6GoHi0ZtWrEq5BnMk-8Xr",
     "ALLOWED_HOSTS": "kohtaamo.example.fi",
     "DATABASE_URL": "sqlite:///" + str(ROOT / "unused.sqlite3"),
+    "REDIS_URL": "redis://127.0.0.1:6379/12",
+    "SITE_URL": "https://kohtaamo.example.fi",
 }
-SCRUBBED = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+SCRUBBED = {
+    "DATABASE_URL",
+    "REDIS_URL",
+    "SECRET_KEY",
+    "SECRET_KEY_FALLBACKS",
+    "SITE_URL",
+    "ALLOWED_HOSTS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
 PRINT_SETTINGS = (
     "import django, json; django.setup(); from django.conf import settings as s; "
     "print(json.dumps({'env': s.KOHTAAMO_ENV, 'debug': s.DEBUG, "
@@ -53,7 +63,7 @@ def test_development_settings_load_with_the_embedded_default(module):
 def test_redis_url_switches_layer_and_cache_to_redis():
     loaded = settings_of("cms.settings.dev", REDIS_URL="redis://127.0.0.1:6379/3")
     assert loaded["layer"] == "channels_redis.core.RedisChannelLayer"
-    assert loaded["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert loaded["cache"] == "cms.cache.ResilientRedisCache"
 
 
 def test_database_url_is_honoured():
@@ -81,7 +91,12 @@ def test_production_settings_load_with_real_values():
 
 @pytest.mark.parametrize(
     "missing, message",
-    [("SECRET_KEY", "Set SECRET_KEY"), ("ALLOWED_HOSTS", "Set ALLOWED_HOSTS")],
+    [
+        ("SECRET_KEY", "Set SECRET_KEY"),
+        ("ALLOWED_HOSTS", "Set ALLOWED_HOSTS"),
+        ("REDIS_URL", "Set REDIS_URL"),
+        ("SITE_URL", "Set SITE_URL"),
+    ],
 )
 def test_production_refuses_to_start_without(missing, message):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
@@ -105,3 +120,26 @@ def test_production_passes_check_deploy_without_warnings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_a_plain_http_site_url():
+    """Links in e-mail would send people's sign-in and unsubscribe tokens in the clear."""
+    env = {**PRODUCTION_ENV, "SITE_URL": "http://kohtaamo.example.fi"}
+    result = run([sys.executable, "-c", PRINT_SETTINGS], "cms.settings.production", **env)
+    assert result.returncode != 0
+    assert "Set SITE_URL" in result.stderr
+
+
+def test_secret_key_fallbacks_are_read_from_the_environment():
+    result = run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.SECRET_KEY_FALLBACKS)",
+        ],
+        "cms.settings.dev",
+        SECRET_KEY_FALLBACKS="old-one, older-one",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['old-one', 'older-one']"

@@ -26,6 +26,9 @@ def env_list(name, default=""):
 
 KOHTAAMO_ENV = "base"
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-change-me")
+# Earlier keys, comma-separated, kept after a rotation: signed links in e-mail and survey
+# answers sealed while they waited for their batch (panels.surveys.sealing) still open with them.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -85,6 +88,8 @@ MIDDLEWARE = [
     "cms.middleware.AdminContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that a view's Redis or database outage reaches it first: a 503 "try again".
+    "cms.unavailable.ServiceUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -131,7 +136,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            # Pages are served while Redis is away; counting refuses (see cms.cache).
+            "BACKEND": "cms.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            # An unreachable Redis costs a page at most these seconds, not the default five.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
     }
     CHANNEL_LAYERS = {
         "default": {
@@ -178,6 +189,8 @@ RATE_LIMITS = {
     # Frames one websocket connection may send (pings included) per window.
     "socket_frames": (60, 10),
 }
+# Anonymous survey answers are written, and their results move, this many at a time.
+SURVEY_ANONYMITY_BATCH = 5
 
 # --- People -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -228,6 +241,9 @@ WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # The admin signs people in through allauth, so one log-in and its rate limits protect both.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Private pages and documents send people to the same log-in, not to Wagtail's own form
+# (/_util/login/), which has no rate limits.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -236,6 +252,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# Documents are always served by Wagtail (/documents/<id>/<name>), which checks the privacy
+# of their collection first; nginx never serves the files under MEDIA_ROOT/documents/ itself.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # --- Static and media ---------------------------------------------------------------------
 STATIC_URL = "/static/"

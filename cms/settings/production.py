@@ -1,4 +1,7 @@
-"""Production: refuses to start without a real secret key and real host names."""
+"""Production: refuses to start without a real secret key, real host names, Redis and the
+site's public https address."""
+
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -14,6 +17,21 @@ if not SECRET_KEY or SECRET_KEY.startswith("dev-only") or len(SECRET_KEY) < 50:
     )
 if not env("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the host names the site answers to.")
+# Without Redis each worker would keep its own limits (so N workers allow N times as many
+# log-in attempts) and its own websocket groups (a post on one worker never reaches a reader
+# on another).
+if not REDIS_URL:
+    raise ImproperlyConfigured(
+        "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0): every worker must share the rate limits "
+        "and the live discussion groups."
+    )
+# Links in e-mail are built from SITE_URL: the development default points at 127.0.0.1.
+_site_url = urlsplit(env("SITE_URL", ""))
+if _site_url.scheme != "https" or not _site_url.hostname:
+    raise ImproperlyConfigured(
+        "Set SITE_URL to the site's public https address, e.g. https://kohtaamo.example.fi: "
+        "links in e-mail are built from it."
+    )
 
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"

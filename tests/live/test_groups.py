@@ -28,3 +28,35 @@ def test_from_inside_a_running_loop():
         return await asyncio.wait_for(layer.receive(channel), 5)
 
     assert asyncio.run(scenario()) == {"type": "x", "n": 2}
+
+
+class UnreachableLayer:
+    async def group_send(self, group, message):
+        raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+
+def test_an_undeliverable_update_is_logged_not_raised(monkeypatch, caplog):
+    """The update follows a save that stands: a Redis outage must not turn it into an error
+    page (the person would post again), and must leave a trace for the operator."""
+    import redis.exceptions
+
+    class RedisAway(UnreachableLayer):
+        async def group_send(self, group, message):
+            raise redis.exceptions.ConnectionError("Connection refused.")
+
+    for layer in (UnreachableLayer(), RedisAway()):
+        monkeypatch.setattr("live.groups.get_channel_layer", lambda layer=layer: layer)
+        caplog.clear()
+        send_to_group("idea-1", {"type": "x"})
+        assert "live update to idea-1 could not be delivered" in caplog.text
+
+
+def test_an_undeliverable_update_from_inside_a_loop_is_logged(monkeypatch, caplog):
+    monkeypatch.setattr("live.groups.get_channel_layer", UnreachableLayer)
+
+    async def scenario():
+        send_to_group("idea-2", {"type": "x"})
+        await asyncio.sleep(0.01)
+
+    asyncio.run(scenario())
+    assert "live update to idea-2 could not be delivered" in caplog.text
