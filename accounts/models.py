@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
@@ -20,6 +22,22 @@ display_name_validators = [
         message=_("A display name may not contain @, / or : characters."),
     ),
 ]
+
+
+# Characters that end a line somewhere: in an e-mail header (where they are refused outright),
+# or in str.splitlines(), which the mail library uses to check headers.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+validate_single_line = RegexValidator(
+    f"[{LINE_BREAKS}]",
+    inverse_match=True,
+    message=_("Write this on one line, without line breaks."),
+    code="line_break",
+)
+
+
+def new_email_token_key():
+    return secrets.token_urlsafe(16)
 
 
 class UserManager(BaseUserManager):
@@ -67,6 +85,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    # Names the person in links sent by e-mail (accounts.emails) instead of their id. A new
+    # key revokes every link sent so far: on a new password, and when the person asks.
+    email_token_key = models.CharField(
+        _("key of e-mailed links"),
+        max_length=32,
+        unique=True,
+        default=new_email_token_key,
+        editable=False,
+    )
 
     objects = UserManager()
 
@@ -110,6 +137,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.is_superuser
 
     def save(self, *args, **kwargs):
+        # set_password() leaves the new password in _password until it is saved; a rehash of
+        # the same password at login clears it first, so only a real change revokes the links.
+        if self.pk and self._password is not None:
+            self.email_token_key = new_email_token_key()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "email_token_key"}
         role_changed = self._saved_role != self.role
         language_changed = self._saved_language != self.language
         with transaction.atomic(using=kwargs.get("using")):
@@ -120,6 +153,11 @@ class User(AbstractBaseUser, PermissionsMixin):
                 self.sync_admin_language()
         self._saved_role = self.role
         self._saved_language = self.language
+
+    def revoke_email_links(self):
+        """Make every link sent to this person by e-mail so far stop working."""
+        self.email_token_key = new_email_token_key()
+        self.save(update_fields=["email_token_key"])
 
     def sync_admin_language(self):
         """The Wagtail admin speaks the person's language too (it reads its own profile)."""

@@ -11,5 +11,10 @@ urlpatterns = [
         views.notification_preferences,
         name="notification_preferences",
     ),
+    path(
+        "notifications/preferences/revoke-links/",
+        views.revoke_email_links,
+        name="revoke_email_links",
+    ),
     path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -1,16 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from .emails import DIGEST, read_unsubscribe_token
+from .emails import DIGEST, UNSUBSCRIBE_MAX_AGE, LinkNoLongerValid, read_unsubscribe_token
 from .forms import NotificationPreferencesForm, ProfileForm
-from .models import Delivery, Notification, NotificationPreference, User
+from .models import Delivery, Notification, NotificationPreference
 from .notifications import kind_label, push_unread_count
 
 NOTIFICATIONS_PER_PAGE = 30
@@ -61,7 +63,23 @@ def notification_preferences(request):
         form.save()
         messages.success(request, _("Your choices were saved."))
         return redirect("notification_preferences")
-    return render(request, "accounts/notification_preferences.html", {"form": form})
+    return render(
+        request,
+        "accounts/notification_preferences.html",
+        {"form": form, "link_days": UNSUBSCRIBE_MAX_AGE.days},
+    )
+
+
+@login_required
+@require_POST
+def revoke_email_links(request):
+    """The links in e-mails already sent stop working, e.g. after forwarding one by mistake."""
+    request.user.revoke_email_links()
+    messages.success(
+        request,
+        _("The links in the e-mails you have received no longer work. New e-mails have new ones."),
+    )
+    return redirect("notification_preferences")
 
 
 @csrf_exempt  # RFC 8058 one-click unsubscribe comes from the mail client, with no session.
@@ -69,13 +87,15 @@ def unsubscribe(request, token):
     """Stop one kind of e-mail (or the digest) without logging in.
 
     A GET only asks for confirmation, because mail scanners follow links; the POST (the form
-    here, or a mail client's one-click request) makes the change.
+    here, or a mail client's one-click request) makes the change. A link that no longer works
+    sends the person to log in, and says nothing about whose it was.
     """
-    found = read_unsubscribe_token(token)
-    person = User.objects.filter(pk=found[0], is_active=True).first() if found else None
-    if person is None:
-        return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=400)
-    kind = found[1]
+    try:
+        person, kind = read_unsubscribe_token(token)
+    except LinkNoLongerValid:
+        return _unusable_link(request, "expired", status=410)
+    except signing.BadSignature:
+        return _unusable_link(request, "invalid", status=400)
     label = _("the daily digest") if kind == DIGEST else kind_label(kind)
     done = False
     if request.method == "POST":
@@ -89,3 +109,18 @@ def unsubscribe(request, token):
             )
         done = True
     return render(request, "accounts/unsubscribe.html", {"label": label, "done": done})
+
+
+def _unusable_link(request, problem, status):
+    return render(
+        request,
+        "accounts/unsubscribe.html",
+        {
+            "problem": problem,
+            "link_days": UNSUBSCRIBE_MAX_AGE.days,
+            "login_url": reverse("account_login")
+            + "?"
+            + urlencode({"next": reverse("notification_preferences")}),
+        },
+        status=status,
+    )

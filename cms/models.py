@@ -8,7 +8,7 @@ from wagtail.models import Page
 from panels.models import Region
 
 from .blocks import BodyBlock, ImpactReportBodyBlock, cited_idea_ids, load_cited_ideas
-from .report_access import ImpactReportPageForm
+from .report_access import ImpactReportPageForm, ReportPermissionTester
 
 
 class HomePage(Page):
@@ -112,6 +112,11 @@ class ImpactReportPage(Page):
 
     def cited_idea_ids(self):
         return cited_idea_ids(self.body)
+
+    def permissions_for_user(self, user):
+        # Every per-page admin view asks this: one answer scopes them all to the person's
+        # regions (cms.report_access).
+        return ReportPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,37 +1,125 @@
-"""Impact reports in the Wagtail admin: a decision-maker edits, deletes and unpublishes only
-the reports of the regions they act for (cms.report_access)."""
+"""Impact reports in the Wagtail admin: a decision-maker sees and acts on only the reports of the
+regions they act for. The rules are in cms.report_access; this module attaches them.
 
-from django.contrib import messages
-from django.shortcuts import redirect
-from django.utils.translation import gettext_lazy as _
+The attachments at the top happen when Wagtail loads this module, which is before it serves
+any admin view: the URL configuration loads every app's hooks.
+"""
+
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
+from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
+from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
+from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
+from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 
 from .models import ImpactReportPage
-from .report_access import may_change
+from .report_access import (
+    ReportScopedPagePolicy,
+    may_act_on,
+    reports_outside,
+)
+
+# Which pages a person may explore: the explorer, the admin search and the admin API ask the
+# policy registered for Page.
+register_permission_policy(Page, ReportScopedPagePolicy())
 
 
-def refuse_unless_may_change(request, page):
-    """For Wagtail's before_edit_page, before_delete_page and before_unpublish_page hooks."""
-    specific = page.specific
-    if isinstance(specific, ImpactReportPage) and not may_change(request.user, specific):
-        messages.error(
-            request,
-            _("This report belongs to a region you do not act for; its decision-makers edit it."),
-        )
-        return redirect("wagtailadmin_explore", page.get_parent().pk)
+# --- Admin pages that show a page without asking its permissions ------------------------
+
+
+class ReportExplorableIndexView(ExplorableIndexView):
+    """Exploring one report: it has no children, but the page shows its title and status."""
+
+    def get(self, request, parent_page_id=None):
+        if parent_page_id is not None:
+            report = get_object_or_404(Page, pk=parent_page_id).specific_deferred
+            if not may_act_on(request.user, report):
+                return permission_denied(request)
+        return super().get(request, parent_page_id)
+
+
+class ImpactReportPageViewSet(PageViewSet):
+    """Wagtail's views for reports, with the explorer of one report checked. The per-page views
+    are Wagtail's own: they ask ReportPermissionTester."""
+
+    model = ImpactReportPage
+    index_view_class = ReportExplorableIndexView
+
+    @cached_property
+    def parent_models(self):
+        # Exploring a report goes through this viewset; exploring the index of reports stays
+        # the general explorer, which ReportScopedPagePolicy already narrows.
+        return [ImpactReportPage]
+
+
+@hooks.register("register_admin_viewset")
+def register_report_viewset():
+    return ImpactReportPageViewSet("impact_reports")
+
+
+@hooks.register("before_move_page")
+def moves_only_where_allowed(request, page, destination):
+    """Wagtail asks only when the move is confirmed; the confirmation page shows the page too."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        return permission_denied(request)
     return None
 
 
-@hooks.register("before_edit_page")
-def impact_reports_edited_within_region(request, page):
-    return refuse_unless_may_change(request, page)
+class ScopedBulkActionMixin:
+    """Another region's report is neither acted on nor listed among the pages the person may
+    not act on (Wagtail lists those by title)."""
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        outside = reports_outside(self.request.user)
+        if outside is None:
+            return objects, extra
+        refused = extra["items_with_no_access"]
+        named = [page.pk for page in [*objects, *refused]]
+        hidden = set(outside.filter(pk__in=named).values_list("pk", flat=True))
+        return [page for page in objects if page.pk not in hidden], {
+            **extra,
+            "items_with_no_access": [page for page in refused if page.pk not in hidden],
+        }
 
 
-@hooks.register("before_delete_page")
-def impact_reports_deleted_within_region(request, page):
-    return refuse_unless_may_change(request, page)
+class ScopedDeleteBulkAction(ScopedBulkActionMixin, DeleteBulkAction):
+    pass
 
 
-@hooks.register("before_unpublish_page")
-def impact_reports_unpublished_within_region(request, page):
-    return refuse_unless_may_change(request, page)
+class ScopedMoveBulkAction(ScopedBulkActionMixin, MoveBulkAction):
+    pass
+
+
+class ScopedPublishBulkAction(ScopedBulkActionMixin, PublishBulkAction):
+    pass
+
+
+class ScopedUnpublishBulkAction(ScopedBulkActionMixin, UnpublishBulkAction):
+    pass
+
+
+# Registered after Wagtail's own (order 0): the later class for an action is the one used.
+for action_class in (
+    ScopedDeleteBulkAction,
+    ScopedMoveBulkAction,
+    ScopedPublishBulkAction,
+    ScopedUnpublishBulkAction,
+):
+    hooks.register("register_bulk_action", action_class, order=1)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def other_regions_drafts_not_offered(pages, request):
+    """A published report is public and may be linked to from anywhere; another region's
+    unpublished report is not offered, so its title stays unseen."""
+    outside = reports_outside(request.user)
+    if outside is None:
+        return pages
+    return pages.exclude(pk__in=outside.filter(live=False).values("pk"))

@@ -3,6 +3,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from taggit.models import Tag
 
+from accounts.emails import one_line
+
 from .models import (
     COMMENT_MAX_LENGTH,
     IDEA_BODY_MAX_LENGTH,
@@ -17,8 +19,17 @@ def at_most(limit):
     return _("At most %(limit)s characters.") % {"limit": limit}
 
 
+class SingleLineField(forms.CharField):
+    """A title: line breaks and runs of spaces become one space, before the length is checked.
+    A pasted title often ends in a line break, and a title goes into e-mail subjects, where a
+    line break would stop the e-mail."""
+
+    def to_python(self, value):
+        return one_line(super().to_python(value))
+
+
 class IdeaForm(forms.Form):
-    title = forms.CharField(
+    title = SingleLineField(
         label=gettext_lazy("Title"), min_length=TITLE_MIN_LENGTH, max_length=TITLE_MAX_LENGTH
     )
     body = forms.CharField(

@@ -20,6 +20,7 @@ from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
+from accounts.models import validate_single_line
 from accounts.roles import Role
 from live.models import MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH, ModerationRecord, SpokenWords
 from panels.models import STAFF_ONLY, Membership, Panel, Region
@@ -149,7 +150,8 @@ def validate_round_slug(value):
 
 
 class IdeaRound(models.Model):
-    title = models.CharField(_("title"), max_length=160)
+    # Titles are one line: they go into e-mail subjects and page headings.
+    title = models.CharField(_("title"), max_length=160, validators=[validate_single_line])
     slug = models.SlugField(
         _("slug"),
         max_length=80,
@@ -329,7 +331,7 @@ class Idea(models.Model):
     title = models.CharField(
         _("title"),
         max_length=TITLE_MAX_LENGTH,
-        validators=[MinLengthValidator(TITLE_MIN_LENGTH)],
+        validators=[MinLengthValidator(TITLE_MIN_LENGTH), validate_single_line],
     )
     body = models.TextField(_("description"), max_length=IDEA_BODY_MAX_LENGTH)
     themes = TaggableManager(verbose_name=_("themes"), blank=True)

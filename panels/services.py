@@ -9,7 +9,6 @@ it reports; e-mail leaves only after the commit.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +17,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.emails import send_to_address
 from accounts.notifications import notify
 
 from .models import (
@@ -220,10 +220,13 @@ def remove_member(membership, *, removed_by, reason):
 
 @transaction.atomic
 def invite(panel, *, email, invited_by, message="", base_url):
-    """Invite someone by e-mail; the e-mail leaves after the commit."""
+    """Invite someone by e-mail; the e-mail leaves after the commit.
+
+    Whoever the address belongs to, the staff see the same outcome: a pending invitation.
+    Staff may invite any address, so an answer that differed for a member would tell them
+    who belongs to the panel. A member gets no e-mail and no notice, though: they are in.
+    """
     email = email.strip()
-    if Membership.objects.active().filter(panel=panel, person__email__iexact=email).exists():
-        raise ValidationError({"email": _("The person with this address is already a member.")})
     if Invitation.objects.pending().filter(panel=panel, email__iexact=email).exists():
         raise ValidationError(
             {"email": _("An invitation to this address is already waiting for an answer.")}
@@ -231,6 +234,8 @@ def invite(panel, *, email, invited_by, message="", base_url):
     invitation = Invitation.objects.create(
         panel=panel, email=email, invited_by=invited_by, message=message.strip()
     )
+    if Membership.objects.active().filter(panel=panel, person__email__iexact=email).exists():
+        return invitation
     # Someone who already has an account reads the e-mail in their own language and also
     # finds the invitation among their notices.
     invitee = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
@@ -239,7 +244,7 @@ def invite(panel, *, email, invited_by, message="", base_url):
         context = {"invitation": invitation, "panel": panel, "link": link}
         subject = _("Invitation to %(panel)s") % {"panel": panel.name}
         body = render_to_string("panels/email/invitation.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    transaction.on_commit(lambda: send_to_address(email, subject, body))
     if invitee is not None:
         notify(
             invitee,

@@ -295,14 +295,24 @@ def invite(request, slug):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("The invitation was sent."))
+            # The same words whoever the address belongs to (see services.invite).
+            messages.success(
+                request,
+                _("The invitation is on its way, unless the person already belongs to the panel."),
+            )
             return redirect("panels:invite", panel.slug)
     pending = panel.invitations.pending().order_by("-created_at")
     return render(request, "panels/invite.html", {"panel": panel, "form": form, "pending": pending})
 
 
 def invitation(request, token):
+    """An invitation link. Once the invitation is used or has expired, the link says only that:
+    links get forwarded and lie in mailboxes, and must not show the address or the panel."""
     invitation = get_object_or_404(Invitation.objects.select_related("panel__region"), token=token)
+    if invitation.accepted_at is not None or invitation.is_expired():
+        if request.user.is_authenticated and invitation.accepted_by_id == request.user.pk:
+            return redirect("panels:detail", invitation.panel.slug)
+        return render(request, "panels/invitation_closed.html", status=410)
     form = AcceptInvitationForm(posted(request))
     problem = None
     if request.user.is_authenticated:
