@@ -22,7 +22,10 @@ logger = logging.getLogger(__name__)
 
 
 class RateLimited(Exception):
-    """Too many times within the window; ``retry_after`` seconds until the next window."""
+    """Too many times within the window; ``retry_after`` seconds until the next window.
+    ``status`` is the HTTP status a page answers with."""
+
+    status = 429
 
     def __init__(self, retry_after):
         self.retry_after = retry_after
@@ -46,6 +49,8 @@ class RateLimited(Exception):
 
 class LimitUnavailable(RateLimited):
     """The count cannot be kept just now (the cache is down): refused, to be tried again."""
+
+    status = 503
 
     def __init__(self, retry_after=5):
         super().__init__(retry_after)

@@ -11,11 +11,13 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
+from accounts import limits
 from accounts.notifications import MODERATION, notify
 from accounts.permissions import NotAllowed, require_perm
 from live.models import ModerationKind
 
-# Callers (the views, the live consumer) catch services.RateLimited.
+# Callers (the views, the live consumer) catch services.RateLimited: posting ideas, comments,
+# flags and supports each have a per-person limit (settings.RATE_LIMITS, accounts.limits).
 from live.ratelimit import RateLimited, check_post_rate  # noqa: F401
 
 from . import signals
@@ -43,6 +45,7 @@ def post_idea(author, round_, *, title, body, themes=(), token=None):
         existing = Idea.objects.filter(author=author, submission_token=token).first()
         if existing is not None:
             return existing
+    limits.count("idea", f"user:{author.pk}")
     try:
         with transaction.atomic():
             idea = Idea.objects.create(
@@ -88,6 +91,8 @@ def toggle_support(person, idea, *, supported=None):
     means a support is counted once whatever happens.
     """
     require_perm(person, "ideas.support_idea", idea)
+    # Every change is broadcast to everyone watching the idea.
+    limits.count("support", f"user:{person.pk}")
     with transaction.atomic():
         existing = Support.objects.filter(idea=idea, person=person)
         if supported is None:
@@ -199,6 +204,7 @@ def flag(reporter, target, *, reason):
             existing = open_flag.first()
             if existing is not None:
                 return existing
+            limits.count("flag", f"user:{reporter.pk}")
             return Flag.objects.create(reporter=reporter, reason=reason, **_target_kwargs(target))
     except IntegrityError:
         return open_flag.get()

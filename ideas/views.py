@@ -22,6 +22,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from live.catch_up import catch_up_response
 from live.models import ModerationKind
+from live.ratelimit import refusal_message
 
 from . import live, services
 from .access import get_comment_for, get_idea_for, get_round_for
@@ -134,14 +135,24 @@ def idea_create(request, slug):
         )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        idea = services.post_idea(
-            request.user,
-            round_,
-            title=data["title"],
-            body=data["body"],
-            themes=data.get("themes") or [],
-            token=data["token"],
-        )
+        try:
+            idea = services.post_idea(
+                request.user,
+                round_,
+                title=data["title"],
+                body=data["body"],
+                themes=data.get("themes") or [],
+                token=data["token"],
+            )
+        except services.RateLimited as limited:
+            # What was typed stays in the form.
+            form.add_error(None, limited.message)
+            return render(
+                request,
+                "ideas/idea_form.html",
+                {"round": round_, "form": form},
+                status=limited.status,
+            )
         messages.success(request, _("Your idea was posted."))
         return redirect(idea)
     return render(request, "ideas/idea_form.html", {"round": round_, "form": form})
@@ -232,14 +243,24 @@ def idea_support(request, pk):
     if not request.user.is_authenticated:
         return _login_first(request, idea.get_absolute_url())
     wanted = {"1": True, "0": False}.get(request.POST.get("supported"))
+    support_error = None
     try:
         services.toggle_support(request.user, idea, supported=wanted)
     except services.NotAllowed:
         messages.error(request, _("Ideas can be supported during ideation and development only."))
         return redirect(idea)
+    except services.RateLimited as limited:
+        support_error = limited.message
+        if not is_htmx(request):
+            messages.error(request, support_error)
     if is_htmx(request):
         idea = get_idea_for(request.user, pk)
-        return render(request, "ideas/idea_detail.html#support", {"idea": idea})
+        return render(
+            request,
+            "ideas/idea_detail.html#support",
+            # htmx swaps only 2xx answers; the refusal is said inside the swapped part.
+            {"idea": idea, "support_error": support_error},
+        )
     return redirect(idea.get_absolute_url() + "#support")
 
 
@@ -279,11 +300,7 @@ def comment_create(request, pk):
                 parent=form.cleaned_data["parent"],
             )
         except services.RateLimited as limited:
-            form.add_error(
-                None,
-                _("You are commenting very fast. Try again in %(seconds)s seconds.")
-                % {"seconds": limited.retry_after},
-            )
+            form.add_error(None, refusal_message(limited))
     if comment is not None:
         if is_htmx(request):
             context = _comment_context(request, idea, posted=comment)
@@ -362,7 +379,16 @@ def flag_create(request, kind, pk):
         help_text=_("Tell the moderators what breaks the rules. They see your display name."),
     )
     if request.method == "POST" and form.is_valid():
-        services.flag(request.user, target, reason=form.cleaned_data["reason"])
+        try:
+            services.flag(request.user, target, reason=form.cleaned_data["reason"])
+        except services.RateLimited as limited:
+            form.add_error(None, limited.message)
+            return render(
+                request,
+                "ideas/flag_form.html",
+                {"target": target, "kind": kind, "form": form},
+                status=limited.status,
+            )
         messages.success(request, _("Thank you. The moderators will look at your report."))
         return redirect(target.get_absolute_url())
     return render(request, "ideas/flag_form.html", {"target": target, "kind": kind, "form": form})

@@ -31,11 +31,11 @@ import asyncio
 import time
 
 from channels.db import database_sync_to_async
-from django.utils.translation import gettext as _
 
 from .access import person_access_group, signed_in_person
 from .catch_up import parse_since, person_data
 from .frames import JsonFrameConsumer
+from .ratelimit import refusal_message
 
 # A message of the longest allowed length, JSON-escaped, fits with room to spare.
 MAX_FRAME_BYTES = 16 * 1024
@@ -60,8 +60,7 @@ def rate_limited_frame(limited):
     return {
         "type": "error",
         "code": "rate_limited",
-        "message": _("You are commenting very fast. Try again in %(seconds)s seconds.")
-        % {"seconds": limited.retry_after},
+        "message": refusal_message(limited),
         "retry_after": limited.retry_after,
     }
 

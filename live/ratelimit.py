@@ -7,10 +7,11 @@ live surfaces.
 """
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from accounts.limits import LimitUnavailable, RateLimited, count
 
-__all__ = ["LimitUnavailable", "RateLimited", "check_post_rate"]
+__all__ = ["LimitUnavailable", "RateLimited", "check_post_rate", "refusal_message"]
 
 
 def check_post_rate(user):
@@ -21,3 +22,12 @@ def check_post_rate(user):
         times=settings.LIVE_COMMENT_RATE,
         window=settings.LIVE_COMMENT_WINDOW,
     )
+
+
+def refusal_message(limited):
+    """What a person who was refused a post is told: too fast, or (the cache is down) busy."""
+    if isinstance(limited, LimitUnavailable):
+        return limited.message
+    return _("You are commenting very fast. Try again in %(seconds)s seconds.") % {
+        "seconds": limited.retry_after
+    }

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from accounts import limits
 from accounts.notifications import notify
 from accounts.permissions import require_perm
 from ideas.models import Comment, Idea, Support
@@ -240,16 +241,21 @@ def edit_response(editor, response, **content):
 @transaction.atomic
 def give_feedback(person, response, *, verdict, comment=""):
     """Say whether ``response`` answered the idea. Saying it again replaces the earlier
-    answer. A "no" with a comment asks the responder to clarify (their queue, and a notice)."""
+    answer. A "no" with a comment asks the responder to clarify (their queue, and a notice):
+    each such request tells the responder again, so they are limited per person
+    (``RATE_LIMITS["clarification"]``), counted before anything is saved."""
     require_perm(person, "feedback.give_feedback_on_response", response)
     verdict = Verdict(verdict)
     comment = comment.strip()
+    earlier = ResponseFeedback.objects.filter(response=response, person=person).first()
+    if earlier is not None and (earlier.verdict, earlier.comment) == (verdict, comment):
+        return earlier  # said again, word for word: nothing new to tell anyone
+    if verdict == Verdict.NO and comment:
+        limits.count("clarification", f"user:{person.pk}")
     feedback, created = ResponseFeedback.objects.get_or_create(
         response=response, person=person, defaults={"verdict": verdict, "comment": comment}
     )
     if not created:
-        if (feedback.verdict, feedback.comment) == (verdict, comment):
-            return feedback  # said again, word for word: nothing new to tell anyone
         feedback.verdict = verdict
         feedback.comment = comment
         feedback.updated_at = timezone.now()

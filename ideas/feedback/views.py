@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.limits import RateLimited
 from ideas.access import get_idea_for
 from ideas.models import Idea, IdeaRound
 from ideas.views import forbidden
@@ -160,7 +161,16 @@ def response_feedback(request, pk):
     initial = {"verdict": earlier.verdict, "comment": earlier.comment} if earlier else None
     form = FeedbackForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        feedback = services.give_feedback(request.user, response, **form.cleaned_data)
+        try:
+            feedback = services.give_feedback(request.user, response, **form.cleaned_data)
+        except RateLimited as limited:
+            form.add_error(None, limited.message)
+            return render(
+                request,
+                "feedback/feedback_form.html",
+                {"response": response, "idea": response.idea, "form": form},
+                status=limited.status,
+            )
         if feedback.asks_for_clarification:
             messages.success(request, _("Thank you. The responder was asked to clarify."))
         else:

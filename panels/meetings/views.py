@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from live.catch_up import catch_up_response
+from live.ratelimit import refusal_message
 from panels.views import (
     add_errors,
     can_in_panel,
@@ -214,11 +215,7 @@ def post(request, pk):
                 token=form.cleaned_data["token"] or None,
             )
         except services.RateLimited as limited:
-            form.add_error(
-                None,
-                _("You are commenting very fast. Try again in %(seconds)s seconds.")
-                % {"seconds": limited.retry_after},
-            )
+            form.add_error(None, refusal_message(limited))
         except services.RoomClosed:
             form.add_error(None, _("The live room is not open: messages cannot be posted now."))
         except services.NotAllowed:
