@@ -1,18 +1,23 @@
 """Surveys in the Wagtail admin: staff build their own region's surveys, administrators all.
 
 Questions and their choices are edited in place (nested InlinePanels over ParentalKeys).
-Once a survey has responses, only edits that keep every stored answer meaningful, and keep
-what the respondents were told, are allowed (``locked_changes``): rewording texts, help and
-labels, reordering, adding choices and adding optional questions. Deleting questions or
-choices, changing a question's kind (and so its scale), making a question required, adding
-a required question, changing whether the survey is anonymous and showing the results or
-the written answers more widely than before are refused with a message saying why.
+Once a survey has answers (stored responses, or anonymous answers waiting to be stored), only
+edits that keep every answer meaningful, and keep what the respondents were told, are allowed
+(``locked_changes``): rewording texts, help and labels, reordering, adding choices and adding
+optional questions. Deleting questions or choices, changing a question's kind (and so its
+scale), making a question required, adding a required question, changing whether the survey
+is anonymous, showing the results or the written answers more widely than before (to a wider
+audience, sooner, or to another region's staff) and opening a closed survey again are refused
+with a message saying why.
+
+Saving a survey whose closing time has passed stores its waiting anonymous answers.
 """
 
 from django import forms
 from django.contrib import messages
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -102,6 +107,61 @@ def _shows_more(form):
     return problems
 
 
+def _shown_to_participants(form):
+    return form.cleaned_data.get("results_visibility") in (
+        ResultsVisibility.AFTER_CLOSING,
+        ResultsVisibility.IMMEDIATELY,
+    )
+
+
+def _reaches_more(form):
+    """Whether the edit shows the answers to people they were not shown to before: another
+    region's officials, or (while participants see the results) a wider audience. An audience
+    grows when a panel is added, or when every panel is removed: the survey is then public."""
+    problems = []
+    before_region = form.initial.get("region")  # the stored region's id
+    after_region = form.cleaned_data.get("region")
+    if before_region and after_region and after_region.pk != before_region:
+        problems.append(
+            _(
+                "The survey has answers, so it cannot move to another region: that region's "
+                "staff would see answers given to this one."
+            )
+        )
+    before = {getattr(panel, "pk", panel) for panel in form.initial.get("panels") or []}
+    after = {panel.pk for panel in form.cleaned_data.get("panels") or []}
+    grows = bool(after - before) or (bool(before) and not after)
+    if grows and _shown_to_participants(form):
+        problems.append(
+            _(
+                "The survey has answers and its results are shown to its audience, so its "
+                "audience cannot grow: the answers would be shown to more people than the "
+                "respondents were told. You can remove some of its panels, or show the "
+                "results to staff only."
+            )
+        )
+    return problems
+
+
+def _reopens(form, now=None):
+    """Whether the edit opens a closed survey again. Its results have been out in full; the
+    answers of a second round would change them by a handful at its closing, and a handful
+    can be told apart."""
+    now = now or timezone.now()
+    before = form.initial.get("closes_at")
+    after = form.cleaned_data.get("closes_at")
+    if before is None or before > now:
+        return []
+    if after is not None and after <= now:
+        return []
+    return [
+        _(
+            "A closed survey that has answers cannot be opened again: its final results are "
+            "out. Make a new survey instead."
+        )
+    ]
+
+
 def locked_changes(form):
     """What in a valid SurveyAdminForm would break the answers already given, or what the
     respondents were told when they gave them: a list of messages, empty when the edit is
@@ -110,6 +170,8 @@ def locked_changes(form):
     if "is_anonymous" in form.changed_data:
         problems.append(_("Whether the survey is anonymous cannot change once it has answers."))
     problems += _shows_more(form)
+    problems += _reaches_more(form)
+    problems += _reopens(form)
     questions = form.formsets["questions"]
     for child in questions.forms:
         question = child.instance
@@ -217,11 +279,12 @@ class LockedNotice(HelpPanel):
 
 LOCKED_TEXT = _(
     "This survey already has answers. To keep them meaningful you can still reword texts, "
-    "help and labels, reorder questions, add choices and add optional questions, and change "
-    "the times, audience and publishing. Questions and choices cannot be deleted, a "
-    "question's kind cannot change, and no question can become required. The results and "
-    "the written answers cannot be shown more widely than the respondents were told, and "
-    "the survey cannot be deleted: close it instead."
+    "help and labels, reorder questions, add choices and add optional questions, change the "
+    "times and publishing, and remove panels from the audience. Questions and choices cannot "
+    "be deleted, a question's kind cannot change, and no question can become required. The "
+    "results and the written answers cannot be shown more widely than the respondents were "
+    "told (to a wider audience, sooner, or to another region), a closed survey cannot be "
+    "opened again, and the survey cannot be deleted: close it instead."
 )
 
 survey_edit_handler = ObjectList(
@@ -273,11 +336,13 @@ survey_edit_handler = ObjectList(
 
 
 class AnnouncingMixin:
-    """Saving an open, published survey tells its panels' members, once."""
+    """Saving an open, published survey tells its panels' members, once; saving a closed one
+    (staff close a survey by setting its closing time) stores its waiting anonymous answers."""
 
     def save_instance(self):
         instance = super().save_instance()
         services.announce_survey(instance, by=self.request.user)
+        services.release_closed(instance)
         return instance
 
 

@@ -3,7 +3,8 @@
 Field names: ``q<question id>`` for the answer, ``q<id>_other`` for an "other" text, and
 ``q<id>_d<domain id>`` for each domain of a life wheel. Every value is validated against the
 question as stored: an unknown choice id, a number outside the scale or an oversized text is
-an error on that question, and the rest of the answers are kept on the page.
+an error on that question, and the rest of the answers are kept on the page. A choice sent
+more than once is one answer.
 """
 
 from dataclasses import dataclass, field
@@ -171,6 +172,8 @@ class SurveyAnswerForm(forms.Form):
             elif kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
                 chosen = data[name]
                 chosen = chosen if isinstance(chosen, list) else [chosen] if chosen else []
+                # A choice sent twice (any client can repeat a value) counts once.
+                chosen = list(dict.fromkeys(chosen))
                 choices = {str(choice.pk): choice for choice in question.choices.all()}
                 for value in chosen:
                     if value == OTHER:

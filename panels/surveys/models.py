@@ -4,20 +4,32 @@ Invariants:
 
 - A person answers a survey once. In a named survey the response row says who answered
   (unique per survey and person). In an anonymous survey no stored row links an answer to a
-  person: the response has no respondent and its time is kept to the day only, and the
-  "has answered" fact lives apart from the answers, in an ``AnsweredMarker`` (signed-in
-  people) or in the browser session (visitors who are not signed in, public surveys only).
+  person: the "has answered" fact lives apart from the answers, in an ``AnsweredMarker``
+  (signed-in people) or in the browser session (visitors who are not signed in, public
+  surveys only).
+- An anonymous answer is not stored as a response when it is given. It waits as a
+  ``PendingAnswer``: sealed with a key derived from SECRET_KEY (``panels.surveys.sealing``),
+  padded to one length for the whole survey, with no person, no time and nothing readable.
+  When twice ``anonymity_batch()`` answers wait, a random group of ``anonymity_batch()`` of
+  them is written as responses, in shuffled order, in one transaction, all with one time
+  (the day); the rest are written when the survey closes (``services.release_pending``).
+  So the storage order of the responses (their keys, SQLite's rowid, PostgreSQL's physical
+  order and transaction ids) and their times say nothing about which marker is whose: the
+  markers pair a person with a group of answers at best, never with one answer. And since
+  the results change only when a whole group is added, comparing the results before and
+  after a known person answered shows nothing.
 - Nothing in a response or its answers records the order they were stored in: their keys
-  are random UUIDs, not numbers counting up, so the k-th marker (markers are stored with
-  their exact time) cannot be paired with the k-th response. Nothing may order anonymous
-  answers by key or time as if it meant something, or list them in the order they came in.
+  are random UUIDs, not numbers counting up. Nothing may order anonymous answers by key or
+  time as if it meant something, or list them in the order they came in.
 - Choices have stable ids: an answer points at the choice row, so a label may be reworded
   after answers exist, but a choice that has answers is never deleted (see
   ``Survey.has_responses`` and the admin form's safe-edit check).
 - Answers are one row per value so results are plain GROUP BY queries: a single or multiple
   choice is one row per chosen choice (``choice``), an "other" text a row with ``text`` and
   no choice, a Likert or 0-10 value a row with ``number``, and a life wheel one row per
-  domain (``choice`` the domain, ``number`` the rating).
+  domain (``choice`` the domain, ``number`` the rating). A response has at most one row per
+  (question, choice), and at most one row without a choice per question: a choice sent twice
+  counts once.
 """
 
 import uuid
@@ -39,6 +51,13 @@ SHORT_TEXT_MAX = 500
 LONG_TEXT_MAX = 5000
 # Below this many responses no breakdown is shown: a handful of answers could identify people.
 MIN_RESPONSES_FOR_RESULTS = 5
+
+
+def anonymity_batch():
+    """How many answers the results grow by at a time (``settings.SURVEY_ANONYMITY_BATCH``):
+    anonymous answers are stored in random groups of this size, and participants see a named
+    survey's results in steps of it while the survey is open."""
+    return max(1, getattr(settings, "SURVEY_ANONYMITY_BATCH", 5))
 
 
 class ResultsVisibility(models.TextChoices):
@@ -212,7 +231,9 @@ class Survey(ClusterableModel):
         return self.closes_at is not None and self.closes_at <= (now or timezone.now())
 
     def has_responses(self):
-        return self.pk is not None and self.responses.exists()
+        """Whether anyone has answered: stored responses, or anonymous answers still waiting
+        to be stored (they bind the survey's questions just as much)."""
+        return self.pk is not None and (self.responses.exists() or self.pending_answers.exists())
 
 
 class Question(Orderable, ClusterableModel):
@@ -288,6 +309,8 @@ class Response(models.Model):
         blank=True,
         related_name="survey_responses",
     )
+    # A named response's exact time. An anonymous response's is the day its group was
+    # stored, shared by the whole group.
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
 
     class Meta:
@@ -320,6 +343,19 @@ class Answer(models.Model):
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         indexes = [models.Index(fields=["question", "choice", "number"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "question", "choice"],
+                condition=Q(choice__isnull=False),
+                name="surveys_one_answer_per_choice",
+            ),
+            # A text, a number or an "other" text: one per question.
+            models.UniqueConstraint(
+                fields=["response", "question"],
+                condition=Q(choice__isnull=True),
+                name="surveys_one_unchosen_answer_per_question",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.question}: {self.choice or self.number or self.text}"
@@ -343,3 +379,22 @@ class AnsweredMarker(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.survey}"
+
+
+class PendingAnswer(models.Model):
+    """An anonymous survey's answer waiting to be stored as a response with a group of others.
+
+    Deliberately nothing but the survey and the sealed answer: no person, no time, no number
+    counting up (see the module docstring). ``sealed`` is what ``panels.surveys.sealing``
+    made of the answer rows; it is as long as every other pending answer of the survey."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="pending_answers")
+    sealed = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("answer waiting to be added")
+        verbose_name_plural = _("answers waiting to be added")
+
+    def __str__(self):
+        return f"{self.survey} – {self.pk}"

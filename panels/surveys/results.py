@@ -11,6 +11,13 @@ the question shows only how many answered it, and the domain no average. This ho
 everyone in an anonymous survey, staff included (and its CSV export is refused below the
 threshold), and for participants in a named survey; the region's officials see a named
 survey's breakdowns at once (they can see who answered anyway, e.g. in a client meeting).
+
+Steps: results must not change with one person's answer, or whoever compares the page before
+and after someone they know answered reads that answer. An anonymous survey's responses are
+stored in groups (panels.surveys.services.release_pending), so its results move a group at a
+time by themselves. A named survey's are stored at once; participants see them counted in
+steps of ``anonymity_batch()`` (the earliest responses, a whole number of steps) while the
+survey is open, and all of them once it closes. The region's officials see all at once.
 """
 
 import csv
@@ -31,6 +38,7 @@ from .models import (
     Answer,
     QuestionKind,
     Response,
+    anonymity_batch,
 )
 
 # Written answers listed per question on the page; the CSV export has them all.
@@ -72,6 +80,8 @@ class SurveyResults:
     total: int
     suppressed: bool
     questions: list
+    # Counted in steps: the newest few responses are left out until a step fills up.
+    stepped: bool = False
 
 
 def is_suppressed(survey, total, *, official):
@@ -96,17 +106,28 @@ def _text_order(survey):
     return [F("response__submitted_at").desc(), F("pk").asc()]
 
 
+def is_stepped(survey, *, official):
+    """Whether this viewer sees a named survey's results in steps (see the module docstring).
+    An anonymous survey's responses come in steps already."""
+    return not (survey.is_anonymous or official or survey.is_closed())
+
+
 def results_for(survey, questions, *, official, free_text):
     """The results of ``survey`` (``questions`` with their choices prefetched) for a viewer
     who is (``official``) or is not one of the region's officials, with the written answers
     when ``free_text``."""
-    total = Response.objects.filter(survey=survey).count()
+    stored = Response.objects.filter(survey=survey).count()
+    stepped = is_stepped(survey, official=official)
+    total = stored - stored % anonymity_batch() if stepped else stored
     if is_suppressed(survey, total, official=official):
         results = [QuestionResult(question, suppressed=True) for question in questions]
-        return SurveyResults(total=total, suppressed=True, questions=results)
+        return SurveyResults(total=total, suppressed=True, questions=results, stepped=stepped)
     results = [QuestionResult(question) for question in questions]
 
     answers = Answer.objects.filter(question__survey=survey)
+    if total < stored:
+        counted = Response.objects.filter(survey=survey).order_by("submitted_at", "pk")
+        answers = answers.filter(response__in=counted.values("pk")[:total])
     per_question = {
         row["question"]: row
         for row in answers.values("question").annotate(
@@ -194,7 +215,7 @@ def results_for(survey, questions, *, official, free_text):
             result.chart = bar_chart(
                 [(row.label, row.percent, f"{number_format(row.percent)} %") for row in result.rows]
             )
-    return SurveyResults(total=total, suppressed=False, questions=results)
+    return SurveyResults(total=total, suppressed=False, questions=results, stepped=stepped)
 
 
 def wheel_chart(result, own=None):

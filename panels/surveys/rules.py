@@ -5,7 +5,8 @@
 | surveys.view_survey           | its audience once it opens; who answered it; region officials |
 | surveys.answer_survey         | its audience, while open, once; visitors who are not signed   |
 |                               | in only for public anonymous surveys (once per session, the   |
-|                               | view checks the session)                                      |
+|                               | view checks the session; and the "survey_answer" limit per    |
+|                               | address, which the view counts)                               |
 | surveys.view_survey_results   | region officials always; others who may see the survey when   |
 |                               | its visibility setting releases the results                   |
 | surveys.view_survey_free_text | region officials; others with the results when published      |

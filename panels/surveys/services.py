@@ -1,9 +1,12 @@
-"""What happens to surveys: answering, announcing, and what other apps may ask of them.
+"""What happens to surveys: answering, storing anonymous answers in groups, announcing, and
+what other apps may ask of them.
 
 Like panels.services, every action runs in one transaction and re-checks what the rules
 checked on the page, so a stale page or a double submit cannot answer twice.
 """
 
+import logging
+import secrets
 from datetime import datetime, time
 
 from django.contrib.auth import get_user_model
@@ -20,11 +23,28 @@ from accounts.notifications import notify
 from panels.models import MembershipStatus
 from panels.services import link_for
 
-from .models import Answer, AnsweredMarker, Response, ResultsVisibility, Survey
+from .models import (
+    Answer,
+    AnsweredMarker,
+    Choice,
+    PendingAnswer,
+    Question,
+    Response,
+    ResultsVisibility,
+    Survey,
+    anonymity_batch,
+)
+from .sealing import Unreadable, seal, unseal
+
+logger = logging.getLogger(__name__)
 
 # Visitors who are not signed in answer a public anonymous survey once per browser session:
-# the ids of the surveys they answered are kept in their session under this key.
+# the ids of the surveys they answered are kept in their session under this key. (Starting a
+# new session is easy; the "survey_answer" rate limit per address, counted by the view, is
+# what bounds how often one can.)
 SESSION_KEY = "panels.answered_surveys"
+
+_random = secrets.SystemRandom()
 
 
 def answered_in_session(session, survey):
@@ -32,17 +52,45 @@ def answered_in_session(session, survey):
 
 
 def _coarse_time(now):
-    """An anonymous response keeps only its (local) day, so its time cannot be matched with
-    the exact time of a person's "has answered" marker. (Its random key keeps the order of
-    the responses from matching the order of the markers: see panels.surveys.models.)"""
+    """An anonymous response keeps only its (local) day, the day its group was stored: the
+    same for every response of the group."""
     day = timezone.localdate(now)
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+def _shuffle(items):
+    """Put ``items`` in a random order, in place: the order a group of anonymous responses is
+    stored in, and so their rowid and physical order."""
+    _random.shuffle(items)
+
+
+def _checked_rows(survey, rows):
+    """``rows`` without repeats, and the survey's questions (with their choices).
+
+    A choice counts once however often it was sent; of several rows without a choice for
+    one question (texts, numbers) the first is kept. Raises ValidationError if a row answers
+    a question of another survey or picks another question's choice: the page was stale."""
+    questions = {q.pk: q for q in survey.questions.prefetch_related("choices")}
+    changed = ValidationError(_("The survey has changed. Reload the page."), code="changed")
+    kept = {}
+    for row in rows:
+        question, choice = row["question"], row.get("choice")
+        if question.pk not in questions:
+            raise changed
+        if choice is not None and choice.question_id != question.pk:
+            raise changed
+        kept.setdefault((question.pk, choice.pk if choice is not None else None), row)
+    return list(kept.values()), list(questions.values())
+
+
 @transaction.atomic
 def submit_response(survey, person, rows, *, session=None):
-    """Save one response with its answers (``rows``: Answer field values, from
-    SurveyAnswerForm.answers). Nothing is saved if anything is wrong.
+    """Answer ``survey`` with ``rows`` (Answer field values, from SurveyAnswerForm.answers).
+    Nothing is saved if anything is wrong.
+
+    A named answer is stored at once and returned. An anonymous one is marked as given (for a
+    signed-in person) and sealed to wait for its group (see panels.surveys.models); the
+    return value is then None, since no response of it exists yet.
 
     Raises ValidationError if the survey is not open or this person (or, for a visitor who
     is not signed in, this browser session) has already answered.
@@ -55,27 +103,129 @@ def submit_response(survey, person, rows, *, session=None):
     signed_in = person is not None and person.is_authenticated
     if not signed_in and not survey.is_anonymous:
         raise ValidationError(_("Sign in to answer this survey."), code="sign_in")
+    rows, questions = _checked_rows(survey, rows)
+    response = None
     try:
         with transaction.atomic():
-            if survey.is_anonymous:
-                if signed_in:
-                    AnsweredMarker.objects.create(survey=survey, user=person, answered_at=now)
-                elif answered_in_session(session, survey):
-                    raise already
-                response = Response.objects.create(survey=survey, submitted_at=_coarse_time(now))
-            else:
+            if not survey.is_anonymous:
                 response = Response.objects.create(
                     survey=survey, respondent=person, submitted_at=now
                 )
+            elif signed_in:
+                AnsweredMarker.objects.create(survey=survey, user=person, answered_at=now)
+            elif answered_in_session(session, survey):
+                raise already
     except IntegrityError:
         raise already from None
-    questions = {question.pk for question in survey.questions.all()}
-    if any(row["question"].pk not in questions for row in rows):
-        raise ValidationError(_("The survey has changed. Reload the page."), code="changed")
-    Answer.objects.bulk_create(Answer(response=response, **row) for row in rows)
+    if survey.is_anonymous:
+        PendingAnswer.objects.create(survey=survey, sealed=seal(survey.pk, questions, rows))
+        release_pending(survey, now=now)
+    else:
+        Answer.objects.bulk_create(Answer(response=response, **row) for row in rows)
     if not signed_in and session is not None:
         session[SESSION_KEY] = [*session.get(SESSION_KEY, []), survey.pk]
     return response
+
+
+# --- Storing anonymous answers in groups ---------------------------------------------------
+
+
+def release_pending(survey, *, now=None):
+    """Store ``survey``'s waiting anonymous answers as responses when it is time, and return
+    how many were stored.
+
+    While the survey is open: each time twice anonymity_batch() answers wait, a random
+    anonymity_batch() of them. Keeping at least a group back means the answers stored when the
+    survey closes are never fewer than a group either (once a group has been stored), so no
+    step of the results, the last one included, shows a handful of answers on their own.
+    Once the survey has closed: all of them.
+
+    Run it in a transaction that holds the survey's row lock (submit_response does;
+    release_closed takes it), so that two requests never store the same answers."""
+    now = now or timezone.now()
+    batch = anonymity_batch()
+    closed = survey.is_closed(now)
+    day = _coarse_time(min(now, survey.closes_at) if closed else now)
+    stored = 0
+    while True:
+        waiting = list(PendingAnswer.objects.filter(survey=survey).values_list("pk", flat=True))
+        if closed and waiting:
+            chosen = waiting
+        elif not closed and len(waiting) >= 2 * batch:
+            chosen = _random.sample(waiting, batch)
+        else:
+            return stored
+        written = _store_group(survey, chosen, day)
+        if not written:
+            return stored
+        stored += written
+
+
+def _store_group(survey, pending_ids, day):
+    """Write the waiting answers ``pending_ids`` as responses, shuffled, all at ``day``, and
+    delete them. Returns how many were written: none if any of them cannot be opened (they
+    all stay waiting then, to be opened once the right key is back)."""
+    pending = PendingAnswer.objects.filter(pk__in=pending_ids)
+    try:
+        opened = [unseal(survey.pk, item.sealed) for item in pending]
+    except Unreadable:
+        logger.error(
+            "survey %s has waiting answers that no secret key opens; they stay waiting "
+            "(was SECRET_KEY changed without keeping the old one in SECRET_KEY_FALLBACKS?)",
+            survey.pk,
+        )
+        return 0
+    questions = {q.pk: q for q in Question.objects.filter(survey=survey)}
+    choices = {c.pk: c for c in Choice.objects.filter(question__survey=survey)}
+    groups = []
+    for sealed_rows in opened:
+        rows = []
+        for question_id, choice_id, number, text in sealed_rows:
+            question = questions.get(question_id)
+            choice = choices.get(choice_id) if choice_id is not None else None
+            # A question or choice deleted meanwhile: the admin refuses that while answers
+            # wait, so only a race gets here, and the value has nowhere to go.
+            if question is None or (choice_id is not None and choice is None):
+                continue
+            rows.append({"question": question, "choice": choice, "number": number, "text": text})
+        groups.append(rows)
+    _shuffle(groups)
+    responses = [Response(survey=survey, submitted_at=day) for _rows in groups]
+    # Inserted in the shuffled order, in the caller's transaction: the rows' physical order
+    # (SQLite's rowid, PostgreSQL's ctid) is the shuffle's, and their transaction id is one.
+    Response.objects.bulk_create(responses)
+    Answer.objects.bulk_create(
+        Answer(response=response, **row)
+        for response, rows in zip(responses, groups, strict=True)
+        for row in rows
+    )
+    pending.delete()
+    return len(groups)
+
+
+def release_closed(survey, now=None):
+    """Store all the waiting answers of ``survey`` if it has closed, and return how many were
+    stored. Nothing runs at the moment a closing time passes: the results page, the export,
+    the admin's save and the periodic command call this instead."""
+    now = now or timezone.now()
+    if not survey.is_closed(now) or not PendingAnswer.objects.filter(survey=survey).exists():
+        return 0
+    with transaction.atomic():
+        locked = Survey.objects.select_for_update().get(pk=survey.pk)
+        return release_pending(locked, now=now)
+
+
+def release_closed_surveys(now=None):
+    """Store the waiting answers of every closed survey; run periodically (``manage.py
+    notify_opened_surveys``) so that they are stored even if nobody looks. Returns how many
+    answers were stored."""
+    now = now or timezone.now()
+    closed = (
+        Survey.objects.filter(closes_at__lte=now, pending_answers__isnull=False)
+        .distinct()
+        .order_by("pk")
+    )
+    return sum(release_closed(survey, now) for survey in closed)
 
 
 # --- Announcing ---------------------------------------------------------------------------

@@ -1,7 +1,10 @@
 """Survey pages. Thin: visibility from Survey.objects.visible_to and panels.surveys.rules,
 actions from panels.surveys.services, numbers from panels.surveys.results.
 
-A survey a person may not see answers 404, like the rest of panels.
+A survey a person may not see answers 404, like the rest of panels. Answering is counted
+against the "survey_answer" abuse limit (accounts.limits). Reading a closed survey's results
+or export first stores its anonymous answers still waiting (services.release_closed): a closing
+time passes without any request to act on it.
 """
 
 import rules
@@ -13,16 +16,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.limits import RateLimited, count_for
+
 from . import services
 from .charts import radar_chart
 from .forms import SurveyAnswerForm
 from .models import (
     MIN_RESPONSES_FOR_RESULTS,
     AnsweredMarker,
+    PendingAnswer,
     QuestionKind,
     Response,
     ResultsVisibility,
     Survey,
+    anonymity_batch,
 )
 from .results import (
     describe,
@@ -97,13 +104,21 @@ def survey_detail(request, pk):
     answered_here = services.answered_in_session(request.session, survey)
     may_answer = _can(user, "answer_survey", survey) and not answered_here
     form = None
+    refused = None
     if may_answer:
         data = request.POST if request.method == "POST" else None
         form = SurveyAnswerForm(survey, questions, data)
         if data is not None and form.is_valid():
             rows = form.answers()
             try:
+                # Per person, or per address for visitors: a new browser session is free,
+                # an address is not.
+                count_for("survey_answer", request)
                 services.submit_response(survey, user, rows, session=request.session)
+            except RateLimited as limited:
+                # What was typed stays in the form.
+                form.add_error(None, limited.message)
+                refused = limited
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -116,11 +131,13 @@ def survey_detail(request, pk):
     elif request.method == "POST":
         messages.error(request, _("Your answers were not saved: you cannot answer this survey."))
     mine = own_answers(survey, user)
+    blocks = form.blocks() if form is not None else []
     context = {
         "survey": survey,
         "questions": questions,
         "form": form,
-        "blocks": form.blocks() if form is not None else [],
+        "blocks": blocks,
+        "field_errors": any(block.errors for block in blocks),
         "has_answered": answered_here or has_answered.test(user, survey),
         "own": _own_list(questions, mine) if mine else None,
         "can_see_results": _can(user, "view_survey_results", survey),
@@ -132,7 +149,12 @@ def survey_detail(request, pk):
         "asks_for_text": any(q.is_text or q.allow_other for q in questions),
     }
     status = 400 if form is not None and form.is_bound and not form.is_valid() else 200
-    return render(request, "surveys/detail.html", context, status=status)
+    if refused is not None:
+        status = refused.status
+    page = render(request, "surveys/detail.html", context, status=status)
+    if refused is not None:
+        page["Retry-After"] = str(refused.retry_after)
+    return page
 
 
 def _own_list(questions, mine):
@@ -170,6 +192,7 @@ def _thanks(request, survey, questions, rows):
             "own": own,
             "wheels": wheels,
             "can_see_results": _can(request.user, "view_survey_results", survey),
+            "batch": anonymity_batch(),
         },
     )
 
@@ -189,6 +212,7 @@ def survey_results(request, pk):
     survey = _survey_for(user, pk)
     if not _can(user, "view_survey_results", survey):
         raise Http404
+    services.release_closed(survey)
     questions = _questions(survey)
     official = is_survey_official.test(user, survey)
     results = results_for(
@@ -222,6 +246,14 @@ def survey_results(request, pk):
             "can_export": _can(user, "export_survey", survey),
             "can_see_free_text": _can(user, "view_survey_free_text", survey),
             "own": _own_list(questions, mine) if mine else None,
+            "batch": anonymity_batch(),
+            # Officials may know how many anonymous answers wait (not what they say): that
+            # someone answered is what the markers say anyway.
+            "waiting": (
+                PendingAnswer.objects.filter(survey=survey).count()
+                if official and survey.is_anonymous
+                else 0
+            ),
         },
     )
 
@@ -231,6 +263,7 @@ def survey_csv(request, pk):
     survey = _survey_for(user, pk)
     if not _can(user, "export_survey", survey):
         raise Http404
+    services.release_closed(survey)
     total = survey.responses.count()
     if is_suppressed(survey, total, official=True):
         messages.error(

@@ -1,6 +1,7 @@
 """An anonymous survey's answers cannot be paired with the "has answered" markers: neither
 through the order rows were stored in nor through their times, nor through the order the
-results page lists the written answers in."""
+results page lists the written answers in. (How answers wait and are stored in groups:
+test_batching.)"""
 
 from datetime import time, timedelta
 
@@ -8,8 +9,8 @@ import pytest
 from django.db import models
 from django.utils import timezone
 
-from panels.surveys.models import Answer, AnsweredMarker, Response, ResultsVisibility
-from panels.surveys.services import submit_response
+from panels.surveys.models import Answer, AnsweredMarker, Response, ResultsVisibility, Survey
+from panels.surveys.services import release_closed, submit_response
 from tests.factories import UserFactory
 from tests.panels.surveys.factories import QuestionFactory, SurveyFactory
 
@@ -29,12 +30,24 @@ def test_responses_and_answers_have_random_keys():
     assert _keys_carry_no_order(Answer)
 
 
+def _close(survey):
+    """Close ``survey``: the answers waiting for their group are then stored on the next
+    look at the results (see test_batching)."""
+    now = timezone.now()
+    Survey.objects.filter(pk=survey.pk).update(
+        opens_at=now - timedelta(days=3), closes_at=now - timedelta(minutes=1)
+    )
+    survey.refresh_from_db()
+
+
 def test_an_anonymous_response_keeps_neither_order_nor_time():
     survey = SurveyFactory(is_anonymous=True)
     question = QuestionFactory(survey=survey)
     for text in TEXTS:
         submit_response(survey, UserFactory(), [{"question": question, "text": text}])
     assert AnsweredMarker.objects.filter(survey=survey).count() == len(TEXTS)
+    _close(survey)
+    assert release_closed(survey) == len(TEXTS)
     responses = list(Response.objects.filter(survey=survey))
     # Random version 4 UUIDs, not numbers counting up.
     assert all(response.pk.version == 4 for response in responses)
@@ -53,6 +66,7 @@ def _listed(client, submitted):
     question = QuestionFactory(survey=survey, kind="long_text")
     for text in submitted:
         submit_response(survey, UserFactory(), [{"question": question, "text": text}])
+    _close(survey)
     page = client.get(f"/surveys/{survey.pk}/results/").content.decode()
     assert all(text in page for text in TEXTS)
     return sorted(TEXTS, key=page.index)

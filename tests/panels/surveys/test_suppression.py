@@ -2,11 +2,14 @@
 MIN_RESPONSES_FOR_RESULTS people shows no breakdown, even when the survey has enough
 responses."""
 
-import pytest
+from datetime import timedelta
 
-from panels.surveys.models import ResultsVisibility
+import pytest
+from django.utils import timezone
+
+from panels.surveys.models import ResultsVisibility, Survey
 from panels.surveys.results import results_for
-from panels.surveys.services import submit_response
+from panels.surveys.services import release_closed, submit_response
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 from tests.panels.surveys.factories import full_survey
 
@@ -49,6 +52,13 @@ def anonymous():
         publish_free_text=True,
     )
     _answer_five(survey, q, [UserFactory() for _ in range(5)])
+    # The five wait, sealed, until the survey closes (panels.surveys.models): close it.
+    now = timezone.now()
+    Survey.objects.filter(pk=survey.pk).update(
+        opens_at=now - timedelta(days=3), closes_at=now - timedelta(minutes=1)
+    )
+    survey.refresh_from_db()
+    assert release_closed(survey) == 5
     return survey, q
 
 
