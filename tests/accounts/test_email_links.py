@@ -11,7 +11,7 @@ import pytest
 from django.core import signing
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.emails import DIGEST, read_unsubscribe_token, unsubscribe_token
 from accounts.models import Delivery, NotificationPreference, User
@@ -23,6 +23,13 @@ KIND = "ideas.reply"
 MAX_AGE = timedelta(days=60)
 NO_LONGER_WORKS = "This link no longer works."
 NOT_VALID = "This link is not valid."
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The pages are read in English: every link below is reversed under /en/."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
