@@ -10,7 +10,12 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from live.discussion import LiveDiscussionConsumer, invalid_frame, rate_limited_frame
+from live.discussion import (
+    LiveDiscussionConsumer,
+    invalid_frame,
+    personal_details_frame,
+    rate_limited_frame,
+)
 
 from . import live, services
 from .access import get_idea_for
@@ -57,7 +62,7 @@ class IdeaThreadConsumer(LiveDiscussionConsumer):
     def resume_point(self, after_id):
         return live.resume_point(self.idea, after_id)
 
-    def save_post(self, body, parent, client_id):
+    def save_post(self, body, parent, client_id, confirm_personal):
         self.idea.refresh_from_db()
         form = CommentForm({"body": body, "parent": parent}, idea=self.idea)
         if not form.is_valid():
@@ -69,7 +74,10 @@ class IdeaThreadConsumer(LiveDiscussionConsumer):
                 body=form.cleaned_data["body"],
                 parent=form.cleaned_data["parent"],
                 token=client_id,
+                confirm_personal=confirm_personal,
             )
+        except services.PersonalDetails as error:
+            return personal_details_frame(error, body)
         except services.RateLimited as limited:
             return rate_limited_frame(limited)
         except services.NotAllowed:

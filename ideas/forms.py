@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from taggit.models import Tag
 
 from accounts.emails import one_line
+from accounts.oversharing import PersonalDetailsForm
 
 from .models import (
     COMMENT_MAX_LENGTH,
@@ -28,7 +29,7 @@ class SingleLineField(forms.CharField):
         return one_line(super().to_python(value))
 
 
-class IdeaForm(forms.Form):
+class IdeaForm(PersonalDetailsForm):
     title = SingleLineField(
         label=gettext_lazy("Title"), min_length=TITLE_MIN_LENGTH, max_length=TITLE_MAX_LENGTH
     )
@@ -66,7 +67,7 @@ class IdeaForm(forms.Form):
             del self.fields["themes"]
 
 
-class CommentForm(forms.Form):
+class CommentForm(PersonalDetailsForm):
     body = forms.CharField(
         label=gettext_lazy("Your comment"),
         max_length=COMMENT_MAX_LENGTH,
@@ -97,12 +98,13 @@ class CommentForm(forms.Form):
         return cleaned
 
 
-class CommentEditForm(forms.Form):
+class CommentEditForm(PersonalDetailsForm):
     body = forms.CharField(
         label=gettext_lazy("Comment"),
         max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+    confirm_label = gettext_lazy("Save it anyway: I want everyone who can read this to see it.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -361,6 +361,11 @@ class Idea(models.Model):
         blank=True,
         related_name="merged_ideas",
     )
+    # The author was warned that the text looks like personal details (accounts.oversharing)
+    # and posted it anyway: moderators can list these in their queue.
+    shared_despite_warning = models.BooleanField(
+        _("shared despite a personal-information warning"), default=False, editable=False
+    )
 
     objects = IdeaQuerySet.as_manager()
 
@@ -432,6 +437,10 @@ class Comment(SpokenWords):
         related_name="replies",
     )
     body = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH)
+    # As on Idea: posted although it looked like personal details (accounts.oversharing).
+    shared_despite_warning = models.BooleanField(
+        _("shared despite a personal-information warning"), default=False, editable=False
+    )
 
     objects = CommentQuerySet.as_manager()
 

@@ -11,8 +11,14 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
-from accounts import limits
+from accounts import limits, oversharing
 from accounts.notifications import MODERATION, notify
+
+# Posting or editing text raises PersonalDetails when it looks like someone's personal details
+# and the author has not confirmed it (or it holds a valid personal identity code, which no
+# confirmation lets through). It is checked before the post is counted against the rate limit:
+# a warned post is not saved, so confirming it costs one post, not two.
+from accounts.oversharing import PersonalDetails  # noqa: F401
 from accounts.permissions import NotAllowed, require_perm
 from live.models import ModerationKind
 
@@ -37,19 +43,26 @@ def _offered_themes(round_, themes):
 # --- Ideas --------------------------------------------------------------------------------
 
 
-def post_idea(author, round_, *, title, body, themes=(), token=None):
+def post_idea(author, round_, *, title, body, themes=(), token=None, confirm_personal=False):
     """Post a new idea. The same ``token`` (sent with the form) posts once: a second submission
-    of the same form returns the idea the first one created."""
+    of the same form returns the idea the first one created. ``confirm_personal``: the author
+    was warned of personal details in the text and posts it anyway."""
     require_perm(author, "ideas.post_idea", round_)
     if token is not None:
         existing = Idea.objects.filter(author=author, submission_token=token).first()
         if existing is not None:
             return existing
+    warned = oversharing.check(confirmed=confirm_personal, title=title, body=body)
     limits.count("idea", f"user:{author.pk}")
     try:
         with transaction.atomic():
             idea = Idea.objects.create(
-                round=round_, author=author, title=title, body=body, submission_token=token
+                round=round_,
+                author=author,
+                title=title,
+                body=body,
+                submission_token=token,
+                shared_despite_warning=warned,
             )
             idea.themes.set(_offered_themes(round_, themes))
             _after_commit(signals.idea_posted, idea=idea)
@@ -62,12 +75,17 @@ def post_idea(author, round_, *, title, body, themes=(), token=None):
 
 
 @transaction.atomic
-def edit_idea(editor, idea, *, title, body, themes=()):
+def edit_idea(editor, idea, *, title, body, themes=(), confirm_personal=False):
+    """Edit an idea. The text is looked at again, as an edit could add what a post would have
+    been warned of; the mark says whether the text as it now stands was confirmed."""
     require_perm(editor, "ideas.edit_idea", idea)
+    idea.shared_despite_warning = oversharing.check(
+        confirmed=confirm_personal, title=title, body=body
+    )
     idea.title = title
     idea.body = body
     idea.edited_at = timezone.now()
-    idea.save(update_fields=["title", "body", "edited_at"])
+    idea.save(update_fields=["title", "body", "edited_at", "shared_despite_warning"])
     idea.themes.set(_offered_themes(idea.round, themes))
     return idea
 
@@ -114,19 +132,21 @@ def toggle_support(person, idea, *, supported=None):
 # --- Comments -----------------------------------------------------------------------------
 
 
-def post_comment(author, idea, *, body, parent=None, token=None):
+def post_comment(author, idea, *, body, parent=None, token=None, confirm_personal=False):
     """Post a comment. The same ``token`` posts once: sending it again returns the comment
     the first attempt saved (a client that lost its connection before hearing back).
 
     Raises ``RateLimited`` when the person comments faster than LIVE_COMMENT_RATE allows,
-    whether through the page's form or the live socket."""
+    whether through the page's form or the live socket, and ``PersonalDetails`` when the text
+    looks like personal details that ``confirm_personal`` does not confirm."""
     if token is not None:
         existing = Comment.objects.filter(author=author, submission_token=token).first()
         if existing is not None:
             return existing
+    warned = oversharing.check(confirmed=confirm_personal, body=body)
     check_post_rate(author)
     try:
-        return _post_comment(author, idea, body=body, parent=parent, token=token)
+        return _post_comment(author, idea, body=body, parent=parent, token=token, warned=warned)
     except IntegrityError:
         if token is None:
             raise
@@ -134,7 +154,7 @@ def post_comment(author, idea, *, body, parent=None, token=None):
 
 
 @transaction.atomic
-def _post_comment(author, idea, *, body, parent, token):
+def _post_comment(author, idea, *, body, parent, token, warned):
     require_perm(author, "ideas.comment_on_idea", idea)
     replied_to = parent
     if parent is not None:
@@ -146,7 +166,12 @@ def _post_comment(author, idea, *, body, parent, token):
         if not parent.is_public:
             raise NotAllowed("ideas.comment_on_idea")
     comment = Comment.objects.create(
-        idea=idea, author=author, body=body, parent=parent, submission_token=token
+        idea=idea,
+        author=author,
+        body=body,
+        parent=parent,
+        submission_token=token,
+        shared_despite_warning=warned,
     )
     _after_commit(signals.comment_posted, comment=comment)
     if replied_to is not None and replied_to.author_id not in (None, author.pk):
@@ -164,11 +189,13 @@ def _post_comment(author, idea, *, body, parent, token):
 
 
 @transaction.atomic
-def edit_comment(editor, comment, *, body):
+def edit_comment(editor, comment, *, body, confirm_personal=False):
+    """Edit a comment; its text is looked at again, as in edit_idea."""
     require_perm(editor, "ideas.edit_comment", comment)
+    comment.shared_despite_warning = oversharing.check(confirmed=confirm_personal, body=body)
     comment.body = body
     comment.edited_at = timezone.now()
-    comment.save(update_fields=["body", "edited_at"])
+    comment.save(update_fields=["body", "edited_at", "shared_despite_warning"])
     _after_commit(signals.comment_changed, comment=comment)
     return comment
 

@@ -143,7 +143,12 @@ def idea_create(request, slug):
                 body=data["body"],
                 themes=data.get("themes") or [],
                 token=data["token"],
+                confirm_personal=data["confirm_personal"],
             )
+        except services.PersonalDetails as error:
+            # Asked, not refused: what was typed stays, with the parts in question marked.
+            form.refuse_personal_details(error)
+            return render(request, "ideas/idea_form.html", {"round": round_, "form": form})
         except services.RateLimited as limited:
             # What was typed stays in the form.
             form.add_error(None, limited.message)
@@ -206,15 +211,20 @@ def idea_edit(request, pk):
     form = IdeaForm(request.POST or None, round=idea.round, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.edit_idea(
-            request.user,
-            idea,
-            title=data["title"],
-            body=data["body"],
-            themes=data.get("themes") or [],
-        )
-        messages.success(request, _("Your changes were saved."))
-        return redirect(idea)
+        try:
+            services.edit_idea(
+                request.user,
+                idea,
+                title=data["title"],
+                body=data["body"],
+                themes=data.get("themes") or [],
+                confirm_personal=data["confirm_personal"],
+            )
+        except services.PersonalDetails as error:
+            form.refuse_personal_details(error)
+        else:
+            messages.success(request, _("Your changes were saved."))
+            return redirect(idea)
     return render(
         request, "ideas/idea_form.html", {"round": idea.round, "form": form, "idea": idea}
     )
@@ -298,7 +308,10 @@ def comment_create(request, pk):
                 idea,
                 body=form.cleaned_data["body"],
                 parent=form.cleaned_data["parent"],
+                confirm_personal=form.cleaned_data["confirm_personal"],
             )
+        except services.PersonalDetails as error:
+            form.refuse_personal_details(error)
         except services.RateLimited as limited:
             form.add_error(None, refusal_message(limited))
     if comment is not None:
@@ -331,9 +344,18 @@ def comment_edit(request, pk):
         )
     form = CommentEditForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
-        services.edit_comment(request.user, comment, body=form.cleaned_data["body"])
-        messages.success(request, _("Your changes were saved."))
-        return redirect(comment.get_absolute_url())
+        try:
+            services.edit_comment(
+                request.user,
+                comment,
+                body=form.cleaned_data["body"],
+                confirm_personal=form.cleaned_data["confirm_personal"],
+            )
+        except services.PersonalDetails as error:
+            form.refuse_personal_details(error)
+        else:
+            messages.success(request, _("Your changes were saved."))
+            return redirect(comment.get_absolute_url())
     return render(
         request,
         "ideas/comment_edit.html",
@@ -394,12 +416,32 @@ def flag_create(request, kind, pk):
     return render(request, "ideas/flag_form.html", {"target": target, "kind": kind, "form": form})
 
 
+def _shared_despite_warning(rounds):
+    """Ideas and comments in ``rounds`` that their authors posted although warned that they
+    look like personal details (accounts.oversharing), still shown to others: newest first."""
+    ideas = (
+        Idea.objects.public()
+        .filter(round__in=rounds, shared_despite_warning=True)
+        .select_related("author", "round")
+        .order_by("-created_at", "-pk")[:50]
+    )
+    comments = (
+        Comment.objects.public()
+        .filter(idea__round__in=rounds, idea__hidden_at__isnull=True, shared_despite_warning=True)
+        .select_related("author", "idea__round")
+        .order_by("-created_at", "-pk")[:50]
+    )
+    return ideas, comments
+
+
 def moderation_queue(request):
     if not request.user.is_authenticated:
         return _login_first(request, request.get_full_path())
     rounds = IdeaRound.objects.managed_by(request.user)
     if not rounds.exists():
         raise Http404
+    # ?warned=1: only what was posted despite a personal-information warning.
+    warned_only = request.GET.get("warned") == "1"
     flags = (
         Flag.objects.open()
         .for_moderator(request.user)
@@ -412,6 +454,10 @@ def moderation_queue(request):
         )
         .order_by("created_at", "pk")
     )
+    if warned_only:
+        flags = flags.filter(
+            Q(idea__shared_despite_warning=True) | Q(comment__shared_despite_warning=True)
+        )
     reported = {}
     for item in flags:
         entry = reported.setdefault(
@@ -422,20 +468,28 @@ def moderation_queue(request):
     hidden_ideas = (
         Idea.objects.filter(round__in=rounds, hidden_at__isnull=False)
         .select_related("author", "round")
-        .order_by("-hidden_at")[:50]
+        .order_by("-hidden_at")
     )
     hidden_comments = (
         Comment.objects.filter(idea__round__in=rounds, hidden_at__isnull=False)
         .select_related("author", "idea__round")
-        .order_by("-hidden_at")[:50]
+        .order_by("-hidden_at")
     )
+    shared_ideas = shared_comments = None
+    if warned_only:
+        hidden_ideas = hidden_ideas.filter(shared_despite_warning=True)
+        hidden_comments = hidden_comments.filter(shared_despite_warning=True)
+        shared_ideas, shared_comments = _shared_despite_warning(rounds)
     return render(
         request,
         "ideas/moderation_queue.html",
         {
             "reported": list(reported.values()),
-            "hidden_ideas": hidden_ideas,
-            "hidden_comments": hidden_comments,
+            "hidden_ideas": hidden_ideas[:50],
+            "hidden_comments": hidden_comments[:50],
+            "warned_only": warned_only,
+            "shared_ideas": shared_ideas,
+            "shared_comments": shared_comments,
         },
     )
 

@@ -5,8 +5,10 @@ discussion is, who may see it and how a post is saved (ideas' threads at /ws/ide
 panel meetings' rooms at /ws/meetings/<id>/room/).
 
 Client -> server frames:
-  {"type": "post", "body": str, "parent": id | null, "client_id": str}   (no parent where
-                                                     the discussion is flat)
+  {"type": "post", "body": str, "parent": id | null, "client_id": str,
+   "confirm_personal": bool}                         (no parent where the discussion is flat;
+                                                     confirm_personal after a personal_details
+                                                     error: post it as it is)
   {"type": "catch_up", "after": last comment id seen, "since": last "at" seen | null}
   {"type": "ping"}                                   also keeps the person in the presence list
 Server -> client frames:
@@ -21,6 +23,14 @@ Server -> client frames:
                                                      a second (PRESENCE_MIN_INTERVAL_SECONDS)
   {"type": "pong"}
   {"type": "error", "code": str, "message": str, ...}
+  {"type": "error", "code": "personal_details", "message": str, "can_confirm": bool,
+   "matches": [{"start", "end", "kind", "label"}]}  the body looks like personal details
+                                                     (accounts.oversharing); start and end
+                                                     count characters (code points) of the
+                                                     body as sent. Send it again with
+                                                     "confirm_personal": true to post it,
+                                                     unless can_confirm is false (a valid
+                                                     personal identity code)
 A socket is closed with code 4404 when the person may not see the discussion, and with 4403,
 after an error frame "forbidden", when access ends while it is open (live.access): asked
 again on every catch-up and post, and whenever the app or the person's session says it may
@@ -53,6 +63,20 @@ def invalid_frame(form):
         "code": "invalid",
         "message": " ".join(str(e) for errors in form.errors.values() for e in errors),
         "errors": {field: [str(e) for e in errors] for field, errors in form.errors.items()},
+    }
+
+
+def personal_details_frame(error, sent_body):
+    """The answer to a post whose text looks like personal details (accounts.oversharing),
+    with where they are in ``sent_body``: the service saw it with the surrounding whitespace
+    stripped (the form's CharField), the client highlights them in what it sent."""
+    offset = len(sent_body) - len(sent_body.lstrip())
+    return {
+        "type": "error",
+        "code": "personal_details",
+        "message": error.message,
+        "can_confirm": not error.refused,
+        "matches": [match.as_frame(offset) for match in error.matches("body")],
     }
 
 
@@ -99,8 +123,10 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
         """Sync."""
         raise NotImplementedError
 
-    def save_post(self, body, parent, client_id):
-        """Sync. The saved comment or message, or an error frame (a dict)."""
+    def save_post(self, body, parent, client_id, confirm_personal):
+        """Sync. The saved comment or message, or an error frame (a dict).
+        ``confirm_personal``: post it even if it looks like personal details (the person was
+        warned with personal_details_frame)."""
         raise NotImplementedError
 
     login_to_post = ""  # the error message for anonymous posters
@@ -253,9 +279,14 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
         if not self.user.is_authenticated:
             return await self.send_error("forbidden", str(self.login_to_post), client_id=client_id)
         body, parent = frame.get("body"), frame.get("parent")
+        confirm_personal = frame.get("confirm_personal", False)
         parent_ok = parent is None or (
             self.has_replies and isinstance(parent, int) and not isinstance(parent, bool)
         )
+        if not isinstance(confirm_personal, bool):
+            return await self.send_error(
+                "malformed", '"confirm_personal" is true or false.', client_id=client_id
+            )
         if not isinstance(body, str) or not parent_ok:
             return await self.send_error(
                 "malformed",
@@ -266,7 +297,9 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
             )
         if not await self.confirm_access():
             return
-        result = await database_sync_to_async(self.save_post)(body, parent, client_id)
+        result = await database_sync_to_async(self.save_post)(
+            body, parent, client_id, confirm_personal
+        )
         if isinstance(result, dict):
             return await self.send_json({**result, "client_id": client_id})
         await self.send_json({"type": "posted", "client_id": client_id, "id": result.pk})

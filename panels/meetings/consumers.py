@@ -12,7 +12,12 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from live.discussion import LiveDiscussionConsumer, invalid_frame, rate_limited_frame
+from live.discussion import (
+    LiveDiscussionConsumer,
+    invalid_frame,
+    personal_details_frame,
+    rate_limited_frame,
+)
 
 from . import live, services
 from .forms import RoomMessageForm
@@ -80,7 +85,7 @@ class MeetingRoomConsumer(LiveDiscussionConsumer):
             )
         return self.discussion
 
-    def save_post(self, body, parent, client_id):
+    def save_post(self, body, parent, client_id, confirm_personal):
         form = RoomMessageForm({"body": body})
         if not form.is_valid():
             return invalid_frame(form)
@@ -92,8 +97,14 @@ class MeetingRoomConsumer(LiveDiscussionConsumer):
             if room is None:
                 raise services.NotAllowed("meetings.see_room")
             return services.post_message(
-                self.user, room, body=form.cleaned_data["body"], token=client_id
+                self.user,
+                room,
+                body=form.cleaned_data["body"],
+                token=client_id,
+                confirm_personal=confirm_personal,
             )
+        except services.PersonalDetails as error:
+            return personal_details_frame(error, body)
         except services.RateLimited as limited:
             return rate_limited_frame(limited)
         except services.RoomClosed:

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.oversharing import PersonalDetailsForm
 from live.models import MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH
 
 from .models import AttendanceResponse, Meeting
@@ -72,8 +73,9 @@ class AttendanceRecordForm(forms.Form):
         self.fields["present"].queryset = members
 
 
-class RoomMessageForm(forms.Form):
-    """A message in a meeting's live room, from the page's form or the websocket."""
+class RoomMessageForm(PersonalDetailsForm):
+    """A message in a meeting's live room, from the page's form or the websocket (which sends
+    its confirmation of personal details in the frame instead: live.discussion)."""
 
     body = forms.CharField(
         label=_("Your message"),
@@ -88,6 +90,10 @@ class RoomMessageForm(forms.Form):
         self.fields["body"].help_text = gettext("At most %(limit)s characters.") % {
             "limit": MESSAGE_MAX_LENGTH
         }
+
+
+class RoomMessageEditForm(RoomMessageForm):
+    confirm_label = _("Save it anyway: I want everyone who can read this to see it.")
 
 
 class ModerateMessageForm(forms.Form):

@@ -194,6 +194,11 @@ class RoomMessage(SpokenWords):
         related_name="room_messages",
     )
     body = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH)
+    # Posted although the author was warned that it looks like personal details
+    # (accounts.oversharing): those who run the room see these marked.
+    shared_despite_warning = models.BooleanField(
+        _("shared despite a personal-information warning"), default=False, editable=False
+    )
     # Who hid or restored it, when and why: its moderation_actions (RoomModerationAction).
 
     class Meta:

@@ -21,7 +21,13 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts import oversharing
 from accounts.notifications import MODERATION, notify
+
+# Posting or editing a message raises PersonalDetails when it looks like someone's personal
+# details and the author has not confirmed it (a valid personal identity code: whether or not
+# confirmed). Checked before the post is counted against the rate limit, as for comments.
+from accounts.oversharing import PersonalDetails  # noqa: F401
 from accounts.permissions import NotAllowed, require_perm
 from live.models import ModerationKind
 from live.ratelimit import RateLimited, check_post_rate  # noqa: F401 - callers catch RateLimited
@@ -172,18 +178,21 @@ def close_room(person, room):
 # --- Messages -----------------------------------------------------------------------------
 
 
-def post_message(author, room, *, body, token=None):
+def post_message(author, room, *, body, token=None, confirm_personal=False):
     """Post a message. The same ``token`` posts once (a client resending after a lost
     connection gets the first message back). Raises ``RateLimited`` under the same per-person
     limit as comments, so one flood limit holds for every form and socket; ``RoomClosed``
-    when the room is not open; ``NotAllowed`` when the person may not speak here (any more)."""
+    when the room is not open; ``NotAllowed`` when the person may not speak here (any more);
+    ``PersonalDetails`` when the text looks like personal details that ``confirm_personal``
+    does not confirm."""
     if token is not None:
         existing = RoomMessage.objects.filter(author=author, submission_token=token).first()
         if existing is not None:
             return existing
+    warned = oversharing.check(confirmed=confirm_personal, body=body)
     check_post_rate(author)
     try:
-        return _post_message(author, room, body=body, token=token)
+        return _post_message(author, room, body=body, token=token, warned=warned)
     except IntegrityError:
         if token is None:
             raise
@@ -191,24 +200,31 @@ def post_message(author, room, *, body, token=None):
 
 
 @transaction.atomic
-def _post_message(author, room, *, body, token):
+def _post_message(author, room, *, body, token, warned):
     # "Closed" is an answer for those who could speak were it open; others are just refused.
     if not room.is_open and rules.has_perm("meetings.speak_in_room", author, room):
         raise RoomClosed("meetings.post_in_room")
     require_perm(author, "meetings.post_in_room", room)
     message = RoomMessage.objects.create(
-        room=room, author=author, body=body, submission_token=token
+        room=room,
+        author=author,
+        body=body,
+        submission_token=token,
+        shared_despite_warning=warned,
     )
     _after_commit(message_posted, message=message)
     return message
 
 
 @transaction.atomic
-def edit_message(editor, message, *, body):
+def edit_message(editor, message, *, body, confirm_personal=False):
+    """Edit a message. Its text is looked at again, as an edit could add what a post would
+    have been warned of; the mark says whether the text as it now stands was confirmed."""
     require_perm(editor, "meetings.edit_room_message", message)
+    message.shared_despite_warning = oversharing.check(confirmed=confirm_personal, body=body)
     message.body = body
     message.edited_at = timezone.now()
-    message.save(update_fields=["body", "edited_at"])
+    message.save(update_fields=["body", "edited_at", "shared_despite_warning"])
     _after_commit(message_changed, message=message)
     return message
 

@@ -35,6 +35,7 @@ from .forms import (
     AttendanceResponseForm,
     MeetingForm,
     ModerateMessageForm,
+    RoomMessageEditForm,
     RoomMessageForm,
 )
 from .models import Attendance, Meeting, RoomMessage
@@ -213,7 +214,10 @@ def post(request, pk):
                 room,
                 body=form.cleaned_data["body"],
                 token=form.cleaned_data["token"] or None,
+                confirm_personal=form.cleaned_data["confirm_personal"],
             )
+        except services.PersonalDetails as error:
+            form.refuse_personal_details(error)
         except services.RateLimited as limited:
             form.add_error(None, refusal_message(limited))
         except services.RoomClosed:
@@ -256,9 +260,14 @@ def _message_page(request, pk, perm, *, title, form_class=None, initial=None, ac
     if form_class is not None:
         form = form_class(request.POST or None, initial=initial(message) if initial else None)
     if request.method == "POST" and (form is None or form.is_valid()):
-        act(message, form.cleaned_data if form is not None else {})
-        messages.success(request, done)
-        return redirect(message.get_absolute_url())
+        try:
+            act(message, form.cleaned_data if form is not None else {})
+        except services.PersonalDetails as error:
+            # Only an edit has text to look at: asked, with what was typed kept.
+            form.refuse_personal_details(error)
+        else:
+            messages.success(request, done)
+            return redirect(message.get_absolute_url())
     return render(
         request,
         "meetings/room_message_action.html",
@@ -272,9 +281,11 @@ def edit_message(request, pk):
         pk,
         "edit_room_message",
         title=_("Edit message"),
-        form_class=RoomMessageForm,
+        form_class=RoomMessageEditForm,
         initial=lambda message: {"body": message.body},
-        act=lambda message, data: services.edit_message(request.user, message, body=data["body"]),
+        act=lambda message, data: services.edit_message(
+            request.user, message, body=data["body"], confirm_personal=data["confirm_personal"]
+        ),
         done=_("Your changes were saved."),
     )
 

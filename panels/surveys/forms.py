@@ -5,12 +5,19 @@ Field names: ``q<question id>`` for the answer, ``q<id>_other`` for an "other" t
 question as stored: an unknown choice id, a number outside the scale or an oversized text is
 an error on that question, and the rest of the answers are kept on the page. A choice sent
 more than once is one answer.
+
+Written answers are looked at for personal details (accounts.oversharing) like any post: the
+form asks the person to confirm them (``confirm_personal``) and refuses a valid personal
+identity code outright. Nothing of this is stored: an anonymous answer must carry nothing
+that could tell it apart.
 """
 
 from dataclasses import dataclass, field
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from accounts.oversharing import PersonalDetails, PersonalDetailsForm, check
 
 from .models import LONG_TEXT_MAX, SHORT_TEXT_MAX, QuestionKind
 
@@ -61,7 +68,9 @@ def _scale_choices(question):
     return choices
 
 
-class SurveyAnswerForm(forms.Form):
+class SurveyAnswerForm(PersonalDetailsForm):
+    confirm_label = _("Send my answers as they are: I want them to be read as I wrote them.")
+
     def __init__(self, survey, questions, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.survey = survey
@@ -147,7 +156,34 @@ class SurveyAnswerForm(forms.Form):
             chosen = chosen if isinstance(chosen, list) else [chosen]
             if OTHER in chosen and not cleaned.get(f"{name}_other", "").strip():
                 self.add_error(f"{name}_other", _("Tell us what the other answer is."))
+        # Asked together with any other error, so that one more round fixes everything.
+        try:
+            check(confirmed=cleaned.get("confirm_personal", False), **self._written(cleaned))
+        except PersonalDetails as error:
+            self.refuse_personal_details(error)
         return cleaned
+
+    def _written(self, cleaned):
+        """The texts that would be stored, by field name: written answers, and "other" texts
+        where "other" was chosen (see answers())."""
+        texts = {}
+        for question in self.questions:
+            name = f"q{question.pk}"
+            value = cleaned.get(name)
+            if question.is_text and value:
+                texts[name] = value
+            chosen = value if isinstance(value, list) else [value]
+            if question.allow_other and OTHER in chosen and cleaned.get(f"{name}_other"):
+                texts[f"{name}_other"] = cleaned[f"{name}_other"]
+        return texts
+
+    def personal_label(self, name):
+        """Written answers are named by their question (their fields have no label)."""
+        question_id = int(name[1:].removesuffix("_other"))
+        question = next(q for q in self.questions if q.pk == question_id)
+        if name.endswith("_other"):
+            return f"{question.text} – {self.fields[name].label}"
+        return question.text
 
     def full_clean(self):
         super().full_clean()

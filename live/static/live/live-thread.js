@@ -16,6 +16,13 @@
 // state comes with the hello and "room" frames, and with every answer when polling. With
 // data-text-ended, a page that may no longer follow the room (the socket closes with 4403 or
 // 4404, polling gets 404) says so and stops.
+//
+// A post whose text looks like someone's personal details is answered with an error
+// "personal_details" (accounts/oversharing.py): the page shows the question in its
+// [data-live-error] alert with the parts in question highlighted (their positions count
+// characters of the body as sent) and, unless the server says it cannot be confirmed, a
+// "Post anyway" button (data-text-post-anyway) that sends the same post with
+// confirm_personal. Editing the text takes that button away: it would post what was warned of.
 (function () {
   "use strict";
   const section = document.querySelector("[data-live-thread]");
@@ -205,6 +212,76 @@
     if (announceIt && words) announce(words);
   }
 
+  // --- Personal details: ask before posting them -----------------------------------------
+
+  function errorBox() {
+    return document.querySelector("[data-live-error]");
+  }
+
+  function showError(message) {
+    const box = errorBox();
+    if (box) box.textContent = message;
+  }
+
+  // The body with each match in <mark>, followed by what it looks like for those who cannot
+  // see the highlight. Positions count code points, as Python does; Array.from does too.
+  function highlighted(body, matches) {
+    const chars = Array.from(body);
+    const quote = document.createElement("blockquote");
+    quote.className = "oversharing__text";
+    let position = 0;
+    matches
+      .slice()
+      .sort((a, b) => a.start - b.start)
+      .forEach(function (match) {
+        if (match.start < position) return;
+        quote.append(chars.slice(position, match.start).join(""));
+        const mark = document.createElement("mark");
+        const label = document.createElement("span");
+        label.className = "visually-hidden";
+        label.textContent = " (" + match.label + ")";
+        mark.append(chars.slice(match.start, match.end).join(""), label);
+        quote.append(mark);
+        position = match.end;
+      });
+    quote.append(chars.slice(position).join(""));
+    return quote;
+  }
+
+  function showPersonalDetails(frame, post) {
+    const box = errorBox();
+    if (!box) return;
+    const question = document.createElement("p");
+    question.className = "oversharing__question";
+    question.textContent = frame.message;
+    box.replaceChildren(question);
+    if (text("PersonalHelp") && frame.can_confirm) {
+      box.append(Object.assign(document.createElement("p"), { textContent: text("PersonalHelp") }));
+    }
+    box.append(highlighted(post.body, frame.matches || []));
+    if (!frame.can_confirm) return;
+    const actions = document.createElement("p");
+    actions.className = "oversharing__actions";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "button button--secondary";
+    button.dataset.postAnyway = "";
+    button.textContent = text("PostAnyway") || "OK";
+    button.addEventListener("click", function () {
+      box.replaceChildren();
+      sendPost(Object.assign({}, post, { confirm_personal: true }));
+    });
+    actions.append(button);
+    box.append(actions);
+  }
+
+  // What was warned of is no longer what would be posted once the text changes.
+  document.addEventListener("input", function (event) {
+    if (!event.target.closest("form[data-live-post]")) return;
+    const button = document.querySelector("[data-live-error] [data-post-anyway]");
+    if (button) button.closest("p").remove();
+  });
+
   function handle(frame) {
     if (frame.type === "comment" || frame.type === "comment_changed") showComment(frame);
     // Said aloud only when it changed: on a reconnection after the room opened or closed.
@@ -227,11 +304,16 @@
       if (pending && frame.client_id === pending.client_id) pending = null;
       const form = document.querySelector("form[data-live-post]");
       if (form) form.reset();
+      showError("");
+      // A warning drawn by the server (a post sent without the socket) is answered now.
+      const warning = document.getElementById("personal-details-warning");
+      if (warning) warning.remove();
       announce(text("Posted"));
     } else if (frame.type === "error") {
-      if (pending && frame.client_id === pending.client_id) pending = null; // refused: not retried
-      const error = document.querySelector("[data-live-error]");
-      if (error) error.textContent = frame.message;
+      const refused = pending && frame.client_id === pending.client_id ? pending : null;
+      if (refused) pending = null; // refused: not retried
+      if (frame.code === "personal_details" && refused) showPersonalDetails(frame, refused);
+      else showError(frame.message);
     }
   }
 
@@ -343,16 +425,24 @@
       event.stopPropagation(); // the socket takes the post instead of htmx or a page load
       const body = form.querySelector("[name=body]");
       const parent = form.querySelector("[name=parent]");
-      pending = {
+      // Ticked on a warning the server drew for a post sent without the socket.
+      const confirm = form.querySelector("input[type=checkbox][name=confirm_personal]");
+      sendPost({
         type: "post",
         body: body.value,
         parent: parent && parent.value ? Number(parent.value) : null,
         client_id: (window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random()),
-      };
-      socket.send(JSON.stringify(pending));
+        confirm_personal: Boolean(confirm && confirm.checked),
+      });
     },
     true
   );
+
+  // Sent now if the socket is open; otherwise once it has reconnected and caught up.
+  function sendPost(post) {
+    pending = post;
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(pending));
+  }
 
   connect();
 })();
