@@ -17,6 +17,20 @@ class AccountsConfig(AppConfig):
 
         register_kind(MODERATION, _("Moderation of what I have written"))
 
+        # The data export: the account's own sections, and the notice that it is ready.
+        from .models import Delivery
+
+        # Logging in clears an inactivity warning (accounts.privacy.retention).
+        from .privacy import (
+            personal_data,  # noqa: F401
+            retention,  # noqa: F401
+        )
+        from .privacy.tasks import DATA_EXPORT_READY
+
+        register_kind(
+            DATA_EXPORT_READY, _("My data export is ready to download"), default=Delivery.EMAIL
+        )
+
         # After every migrate, because permissions only exist once all apps have migrated.
         post_migrate.connect(ensure_role_groups, dispatch_uid="accounts.ensure_role_groups")
 

@@ -1,4 +1,5 @@
 import secrets
+import uuid
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -78,6 +79,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    # Set when the account, long unused, was warned that it will be deleted
+    # (accounts.privacy.retention); a log-in clears it.
+    inactivity_warned_at = models.DateTimeField(
+        _("warned of inactivity"), null=True, blank=True, editable=False
+    )
     terms_accepted_at = models.DateTimeField(
         _("terms and privacy notice accepted"), null=True, blank=True
     )
@@ -232,3 +238,62 @@ class NotificationPreference(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.kind}: {self.delivery}"
+
+
+class DataExportQuerySet(models.QuerySet):
+    def own(self):
+        """Exports a person asked for themselves (not those staff made for them)."""
+        return self.filter(requested_by=models.F("person"))
+
+    def made_by_staff(self):
+        return self.exclude(requested_by=models.F("person"))
+
+    def expired(self, now=None):
+        return self.filter(expires_at__lte=now or timezone.now())
+
+
+class DataExport(models.Model):
+    """A copy of everything Kohtaamo holds about one person, as a ZIP (accounts.privacy.export).
+
+    Kept in the database rather than under MEDIA_ROOT: nginx serves media by path, and this
+    file must only ever reach its owner (or the staff member who made it), through a view
+    that checks. The ZIP is deleted ``EXPORT_VALID_FOR`` after it was built; the row stays a
+    while after that, so that the link says "expired" rather than "not found".
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="data_exports"
+    )
+    # The person themselves, or the staff member who made it for a request by post. Only the
+    # requester can download it. Cascades too: nobody else could ever download it.
+    requested_by = models.ForeignKey(
+        User, verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(_("requested"), default=timezone.now)
+    ready_at = models.DateTimeField(_("ready"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"))
+    content = models.BinaryField(_("ZIP file"), null=True, blank=True, editable=False)
+    size = models.PositiveIntegerField(_("size in bytes"), default=0)
+
+    objects = DataExportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("data export")
+        verbose_name_plural = _("data exports")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["person", "-created_at"], name="accounts_export_person")]
+
+    def __str__(self):
+        return f"{self.person} – {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_ready(self):
+        return self.ready_at is not None
+
+    @property
+    def made_by_staff(self):
+        return self.requested_by_id != self.person_id
+
+    def is_expired(self, now=None):
+        return self.expires_at <= (now or timezone.now())

@@ -8,4 +8,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import (
+            personal_data,  # noqa: F401 - what the site adds to a person's data export
+            signals,  # noqa: F401 - connects the receivers
+        )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.shortcuts import render
 
 
@@ -6,4 +7,12 @@ def terms(request):
 
 
 def privacy(request):
-    return render(request, "cms/privacy.html")
+    # The notice states the retention periods the code applies (accounts.privacy.retention).
+    return render(
+        request,
+        "cms/privacy.html",
+        {
+            "retention": settings.RETENTION,
+            "inactive_years": settings.RETENTION["inactive_account_days"] // 365,
+        },
+    )

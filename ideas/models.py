@@ -338,6 +338,9 @@ class Idea(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    # The author deleted their account and asked that their words go too
+    # (ideas.privacy.erasure): the idea keeps its place and its discussion, not its text.
+    erased_at = models.DateTimeField(_("removed at the author's request"), null=True, blank=True)
     hidden_at = models.DateTimeField(_("hidden by moderation"), null=True, blank=True)
     hidden_reason = models.TextField(
         _("reason for hiding"), blank=True, max_length=REASON_MAX_LENGTH

@@ -19,7 +19,7 @@ from django.contrib import auth
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_out
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
 from .groups import send_to_group
 
@@ -80,6 +80,10 @@ def _person_changed(sender, instance, created=False, raw=False, update_fields=No
     recheck_person_later(instance.pk)
 
 
+def _person_deleted(sender, instance, **kwargs):
+    recheck_person_later(instance.pk)
+
+
 def _logged_out(sender, request, user, **kwargs):
     if user is not None:
         recheck_person_later(user.pk)
@@ -88,4 +92,7 @@ def _logged_out(sender, request, user, **kwargs):
 def connect_receivers():
     """Called from LiveConfig.ready, once the user model is known."""
     post_save.connect(_person_changed, sender=get_user_model(), dispatch_uid="live.access.person")
+    post_delete.connect(
+        _person_deleted, sender=get_user_model(), dispatch_uid="live.access.person_deleted"
+    )
     user_logged_out.connect(_logged_out, dispatch_uid="live.access.logged_out")

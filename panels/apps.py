@@ -10,8 +10,14 @@ class PanelsConfig(AppConfig):
     def ready(self):
         from accounts.notifications import register_kind
 
-        # Closes the live sockets of people whose place in a panel or region ends.
-        from . import access  # noqa: F401
+        from . import (
+            # Closes the live sockets of people whose place in a panel or region ends.
+            access,  # noqa: F401
+            # What deleting an account does to invitations.
+            erasure,  # noqa: F401
+            # What panels add to a person's data export.
+            personal_data,  # noqa: F401
+        )
 
         register_kind("panels.invited", _("Invitations to panels"))
         register_kind("panels.application_decided", _("Decisions on my panel applications"))

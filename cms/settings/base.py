@@ -186,8 +186,20 @@ RATE_LIMITS = {
     "clarification": (5, 24 * 60 * 60),
     "support": (30, 60),
     "survey_answer": (10, 60 * 60),
+    # Asking for a copy of one's own data (accounts.privacy): building it reads everything.
+    "export": (3, 24 * 60 * 60),
+    # Password tries on the "delete my account" page, which allauth's log-in limits do not see.
+    "account_deletion": (5, 60 * 60),
     # Frames one websocket connection may send (pings included) per window.
     "socket_frames": (60, 10),
+}
+# How long what is kept (accounts.privacy.retention, `manage.py apply_retention`, daily), in
+# days. The privacy notice states these same numbers.
+RETENTION = {
+    "notifications_days": int(env("RETENTION_NOTIFICATIONS_DAYS", "365")),
+    "unverified_account_days": int(env("RETENTION_UNVERIFIED_ACCOUNT_DAYS", "30")),
+    "inactive_account_days": int(env("RETENTION_INACTIVE_ACCOUNT_DAYS", str(3 * 365))),
+    "inactivity_warning_days": 30,
 }
 # Anonymous survey answers are written, and their results move, this many at a time.
 SURVEY_ANONYMITY_BATCH = 5

@@ -12,6 +12,13 @@ class FeedbackConfig(AppConfig):
         from accounts.models import Delivery
         from accounts.notifications import register_kind
 
+        # What the feedback loop adds to a person's data export.
+        # What deleting an account does to feedback on responses.
+        from . import (
+            erasure,  # noqa: F401
+            personal_data,  # noqa: F401
+        )
+
         register_kind(
             "ideas.my_idea",
             _("My idea's status changes or it gets an official response"),

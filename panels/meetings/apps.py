@@ -11,7 +11,13 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from accounts.notifications import register_kind
 
-        # Connecting receivers: the room's broadcasts.
-        from . import live  # noqa: F401
+        from . import (
+            # What deleting an account does to room messages.
+            erasure,  # noqa: F401
+            # Connecting receivers: the room's broadcasts.
+            live,  # noqa: F401
+            # What meetings add to a person's data export.
+            personal_data,  # noqa: F401
+        )
 
         register_kind("panels.minutes_published", _("New minutes in my panels"))

@@ -11,4 +11,7 @@ class SurveysConfig(AppConfig):
     def ready(self):
         from accounts.notifications import register_kind
 
+        # What surveys add to a person's data export.
+        from . import personal_data  # noqa: F401
+
         register_kind("panels.survey_opened", _("A new survey is open for my panel"))

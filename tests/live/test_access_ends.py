@@ -4,8 +4,8 @@ The matrix: every kind of person watching an idea thread (public and panel round
 meeting room and their own /ws/me/ channel, times every way access can end: the idea hidden,
 withdrawn, moved or deleted; the round becoming a panel's; a membership or facilitation
 ending; an official taken off a region or losing the role; a logout, a new password, a
-deactivation. Who loses access is told "forbidden" and closed with 4403; who keeps it stays
-connected and goes on receiving.
+deactivation, the account deleted. Who loses access is told "forbidden" and closed with 4403;
+who keeps it stays connected and goes on receiving.
 """
 
 import pytest
@@ -241,7 +241,14 @@ def deactivate(person, client):
     person.save()
 
 
-SESSION_ENDS = [log_out, new_password, deactivate]
+def account_deleted(person, client):
+    from accounts.privacy.erasure import delete_account
+
+    person.refresh_from_db()
+    delete_account(person)
+
+
+SESSION_ENDS = [log_out, new_password, deactivate, account_deleted]
 
 
 def make_room_world():
