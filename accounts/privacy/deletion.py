@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts import limits
 
-from .erasure import LastAdministrator, delete_account
+from .erasure import LastAdministrator, delete_account, ensure_deletable
 
 
 class DeleteAccountForm(forms.Form):
@@ -60,18 +60,21 @@ def delete_account_view(request):
             if form.is_valid():
                 remove_words = form.cleaned_data["remove_words"]
                 try:
-                    # Logged out first: that also closes the person's open pages' sockets.
-                    logout(request)
-                    delete_account(person, remove_words=remove_words)
+                    ensure_deletable(person)
                 except LastAdministrator:
-                    messages.error(
-                        request,
+                    form.add_error(
+                        None,
                         _(
                             "You are the only administrator: make someone else an "
                             "administrator before deleting your account."
                         ),
                     )
-                    return redirect("account_login")
+                    return render(
+                        request, "accounts/delete_account.html", {"form": form}, status=409
+                    )
+                # Logged out first: that also closes the person's open pages' sockets.
+                logout(request)
+                delete_account(person, remove_words=remove_words)
                 messages.success(request, _("Your account was deleted."))
                 return redirect("/")
             status = 400

@@ -35,19 +35,19 @@ class LastAdministrator(Exception):
     roles or run the admin."""
 
 
+def ensure_deletable(person):
+    """Raise LastAdministrator if ``person`` is the only active administrator."""
+    others = get_user_model().objects.filter(is_superuser=True, is_active=True)
+    if person.is_superuser and not others.exclude(pk=person.pk).exists():
+        raise LastAdministrator
+
+
 @transaction.atomic
 def delete_account(person, *, remove_words=False):
     """Delete ``person``'s account and everything that names them (see the module's text).
     Returns the number of sessions ended."""
-    User = get_user_model()
-    if (
-        person.is_superuser
-        and not User.objects.filter(is_superuser=True, is_active=True)
-        .exclude(pk=person.pk)
-        .exists()
-    ):
-        raise LastAdministrator
-    account_erasing.send(sender=User, person=person, remove_words=remove_words)
+    ensure_deletable(person)
+    account_erasing.send(sender=get_user_model(), person=person, remove_words=remove_words)
     ended = end_sessions(person.pk)
     _forget_in_admin_history(person)
     # The cascades and SET_NULLs of every foreign key to the user.

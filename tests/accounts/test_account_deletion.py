@@ -236,3 +236,13 @@ def test_the_only_administrator_cannot_delete_their_account():
     second = UserFactory(administrator=True)
     delete_account(only)
     assert list(User.objects.filter(is_superuser=True)) == [second]
+
+
+def test_the_only_administrator_is_told_why_on_the_page_and_stays_logged_in(client):
+    only = UserFactory(administrator=True)
+    client.force_login(only)
+    page = client.post(url("delete_account"), {"password": PASSWORD})
+    assert page.status_code == 409
+    assert "only administrator" in page.content.decode()
+    assert User.objects.filter(pk=only.pk).exists()
+    assert client.session.get("_auth_user_id") == str(only.pk)
