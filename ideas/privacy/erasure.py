@@ -4,9 +4,11 @@ With it, the person's ideas and comments keep their place, so that the replies a
 keep their sense, but their words are gone."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.dispatch import receiver
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from taggit.models import TaggedItem
 
 from accounts.privacy.erasure import account_erasing
 from ideas.models import Comment, Idea
@@ -26,7 +28,9 @@ def remove_words(sender, person, remove_words, **kwargs):
         return
     now = timezone.now()
     ideas = Idea.objects.filter(author=person)
-    for idea in ideas:
-        idea.themes.clear()
+    # Every idea's themes in one query, however many ideas the person wrote.
+    TaggedItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(Idea), object_id__in=ideas.values("pk")
+    ).delete()
     ideas.update(title=erased_title(), body="", erased_at=now)
     Comment.objects.filter(author=person).update(body="", deleted_at=now)

@@ -55,6 +55,8 @@ def person(region):
     round_ = IdeaRoundFactory(region=region, phase=Phase.DEVELOPMENT)
     idea = IdeaFactory(round=round_, author=person, title="Selkokieliset kirjeet", body="Oma idea.")
     others_idea = IdeaFactory(round=round_, title="Toisen idea")
+    idea.themes.add("Oma huoli")
+    others_idea.themes.add("Oma huoli")
     CommentFactory(idea=others_idea, author=person, body="Minun kommenttini.")
     SupportFactory(idea=others_idea, person=person)
     meeting = MeetingFactory(panel=panel)
@@ -159,6 +161,8 @@ def test_remove_my_words_leaves_their_places_but_not_their_text(client, person):
     idea.refresh_from_db()
     assert idea.erased_at is not None and idea.body == ""
     assert "Selkokieliset" not in idea.title
+    assert list(idea.themes.all()) == []
+    assert [t.name for t in others_idea.themes.all()] == ["Oma huoli"]
     comment = Comment.objects.get(idea=others_idea)
     assert comment.body == "" and comment.deleted_at is not None
     message = RoomMessage.objects.get()
