@@ -18,9 +18,11 @@ Server -> client frames:
   {"type": "caught_up", "last_id": id, "resume_after": id}
                                                      the catch-up frames have all been sent;
                                                      catch up from resume_after next time
-  {"type": "presence", "people": [{"display_name", "role", "role_label"}]}
-                                                     only when the list changed, at most one
-                                                     a second (PRESENCE_MIN_INTERVAL_SECONDS)
+  {"type": "presence", "people": [person] | null, "count": n}
+  {"type": "presence_changed", "joined": [person], "left": [id], "count": n}
+                                                     who is here: the list once on joining,
+                                                     then what changed, at most one frame a
+                                                     second (live.hub)
   {"type": "pong"}
   {"type": "error", "code": str, "message": str, ...}
   {"type": "error", "code": "personal_details", "message": str, "can_confirm": bool,
@@ -37,11 +39,9 @@ again on every catch-up and post, and whenever the app or the person's session s
 have ended (a logout, a new password, a deactivation, a new role).
 """
 
-import asyncio
-import time
-
 from channels.db import database_sync_to_async
 
+from . import hub
 from .access import person_access_group, signed_in_person
 from .catch_up import parse_since, person_data
 from .frames import JsonFrameConsumer
@@ -49,12 +49,6 @@ from .ratelimit import refusal_message
 
 # A message of the longest allowed length, JSON-escaped, fits with room to spare.
 MAX_FRAME_BYTES = 16 * 1024
-# People who have not been heard of for this long have left (a worker may have died).
-PRESENCE_TIMEOUT_SECONDS = 70
-# A ping says "still here" to the others at most this often; well inside the timeout.
-PRESENCE_REFRESH_SECONDS = 30
-# However busy the room, a watcher gets at most one presence frame per this many seconds.
-PRESENCE_MIN_INTERVAL_SECONDS = 1.0
 
 
 def invalid_frame(form):
@@ -147,46 +141,57 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
 
     async def connect(self):
         self.user = self.scope["user"]
-        self.discussion = await database_sync_to_async(self.load_discussion)()
-        if self.discussion is None:
+        opening = await database_sync_to_async(self._open)()
+        if opening is None:
             # Not found and not allowed look the same, as on the HTML pages.
             await self.close(code=4404)
             return
+        hello, self.access_groups = opening
         self.group = self.group_name()
-        self.roster = {}  # channel name -> (person, last heard of)
-        self.presence_sent = None  # the people in the last presence frame
-        self.presence_sent_at = 0.0
-        self.presence_flush = None  # a presence frame held back to keep to one a second
-        self.announced_at = 0.0
         # Comments this connection has sent: one that arrives both through catch-up and live
         # (saved while the client was catching up) goes out once.
         self.sent_comment_ids = set()
-        await self.channel_layer.group_add(self.group, self.channel_name)
-        await self.accept()
-        await self.send_json(
-            {
-                "type": "hello",
-                **await database_sync_to_async(self.hello_fields)(),
-                "user": person_data(self.user) if self.user.is_authenticated else None,
-                "can_post": await database_sync_to_async(self.can_post)(),
-            }
+        # Frames from the room wait here until the hello has gone out (and, later, while a
+        # frame from the client is being answered: the answer comes first).
+        self.held_frames = []
+        # In this worker's room for the discussion (live.hub) before the socket is accepted,
+        # as a channel-layer group would be: nothing said from here on is missed.
+        self.room = await hub.join(
+            self.channel_layer,
+            self.group,
+            self,
+            person_data(self.user) if self.user.is_authenticated else None,
         )
-        await self._announce("presence.join")
-        self.access_groups = await database_sync_to_async(self.access_group_names)()
-        if self.user.is_authenticated:
-            self.access_groups.append(person_access_group(self.user.pk))
+        await self.accept()
+        await self.send_json(hello)
+        await self._send_held()
         for name in self.access_groups:
             await self.channel_layer.group_add(name, self.channel_name)
         if self.access_groups:
             # Access may have ended between the check on connecting and joining the groups.
             await self.live_recheck({})
 
+    def _open(self):
+        """Sync, in one trip to the database thread: the discussion if the person may see
+        it, the hello frame and the access groups to listen to; None if they may not."""
+        self.discussion = self.load_discussion()
+        if self.discussion is None:
+            return None
+        hello = {
+            "type": "hello",
+            **self.hello_fields(),
+            "user": person_data(self.user) if self.user.is_authenticated else None,
+            "can_post": self.can_post(),
+        }
+        access_groups = self.access_group_names()
+        if self.user.is_authenticated:
+            access_groups.append(person_access_group(self.user.pk))
+        return hello, access_groups
+
     async def disconnect(self, code):
-        if getattr(self, "presence_flush", None):
-            self.presence_flush.cancel()
-        if getattr(self, "group", None):
-            await self._announce("presence.leave")
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+        if getattr(self, "room", None) is not None:
+            await hub.leave(self.room, self)
+            self.room = None
         for name in getattr(self, "access_groups", ()):
             await self.channel_layer.group_discard(name, self.channel_name)
 
@@ -195,8 +200,13 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
     access_ended = False
 
     async def receive(self, text_data=None, bytes_data=None):
-        if not self.access_ended:
+        if self.access_ended:
+            return
+        self.held_frames = []
+        try:
             await super().receive(text_data=text_data, bytes_data=bytes_data)
+        finally:
+            await self._send_held()
 
     async def send_json(self, payload):
         # Frames already on their way to this connection when access ended are dropped.
@@ -225,22 +235,20 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
             return True
         await self.send_error("forbidden", str(self.access_ended_message))
         self.access_ended = True
-        await self._announce("presence.leave")
-        await self.channel_layer.group_discard(self.group, self.channel_name)
+        if self.room is not None:
+            await hub.leave(self.room, self)
+            self.room = None
         for name in self.access_groups:
             await self.channel_layer.group_discard(name, self.channel_name)
-        self.group, self.access_groups = None, []
+        self.access_groups = []
         await self.close(code=4403)
         return False
 
     # --- Frames from the client ---------------------------------------------------------
 
     async def frame_ping(self, frame):
+        # Presence follows the socket itself (live.hub): a ping only keeps the line open.
         await self.send_json({"type": "pong"})
-        # The others drop a person not heard of for PRESENCE_TIMEOUT_SECONDS; telling them
-        # more often than needed would cost every watcher a frame per ping.
-        if time.monotonic() - self.announced_at >= PRESENCE_REFRESH_SECONDS:
-            await self._announce("presence.here")
 
     async def frame_catch_up(self, frame):
         after = frame.get("after") or 0
@@ -260,6 +268,8 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
         frames = await database_sync_to_async(self.catch_up)(after, since_time)
         for item in frames:
             if item["type"] == "comment":
+                if item["comment"]["id"] in self.sent_comment_ids:
+                    continue  # came live while the catch-up was read
                 self.sent_comment_ids.add(item["comment"]["id"])
             await self.send_json(item)
         last_id = max([after, *(item["comment"]["id"] for item in frames)])
@@ -304,72 +314,23 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
             return await self.send_json({**result, "client_id": client_id})
         await self.send_json({"type": "posted", "client_id": client_id, "id": result.pk})
 
-    # --- Events from the group ----------------------------------------------------------
+    # --- Frames from this worker's room (live.hub) ------------------------------------------
 
-    async def thread_frame(self, event):
-        frame = event["frame"]
-        if frame["type"] == "comment":
-            if frame["comment"]["id"] in self.sent_comment_ids:
+    async def deliver(self, text, comment_id=None):
+        """Send a frame the room encoded once for all its sockets; a comment goes out once."""
+        if self.access_ended:
+            return
+        if comment_id is not None:
+            if comment_id in self.sent_comment_ids:
                 return
-            self.sent_comment_ids.add(frame["comment"]["id"])
-        await self.send_json(frame)
-
-    async def _announce(self, kind):
-        self.announced_at = time.monotonic()
-        person = person_data(self.user) if self.user.is_authenticated else None
-        await self.channel_layer.group_send(
-            self.group, {"type": kind, "channel": self.channel_name, "person": person}
-        )
-
-    async def presence_join(self, event):
-        if event["channel"] != self.channel_name and self.user.is_authenticated:
-            # Tell the newcomer that we are here too.
-            await self.channel_layer.send(
-                event["channel"],
-                {
-                    "type": "presence.here",
-                    "channel": self.channel_name,
-                    "person": person_data(self.user),
-                },
-            )
-        await self.presence_here(event)
-
-    async def presence_here(self, event):
-        if event["person"] is not None:
-            self.roster[event["channel"]] = (event["person"], time.monotonic())
-        await self._send_presence()
-
-    async def presence_leave(self, event):
-        self.roster.pop(event["channel"], None)
-        await self._send_presence()
-
-    def _people_here(self):
-        cutoff = time.monotonic() - PRESENCE_TIMEOUT_SECONDS
-        self.roster = {ch: entry for ch, entry in self.roster.items() if entry[1] >= cutoff}
-        people = {}
-        for person, _heard in self.roster.values():  # one entry per person, however many tabs
-            people[person["id"]] = person
-        return sorted(people.values(), key=lambda p: p["display_name"].lower())
-
-    async def _send_presence(self):
-        """Tell this watcher who is here, if that changed: at once, or, when a frame went out
-        less than a second ago, once that second is over, with whatever is true by then."""
-        if self.presence_flush is not None:
-            return  # a frame is already due; it will carry this change too
-        wait = self.presence_sent_at + PRESENCE_MIN_INTERVAL_SECONDS - time.monotonic()
-        if wait > 0:
-            self.presence_flush = asyncio.ensure_future(self._send_presence_after(wait))
+            self.sent_comment_ids.add(comment_id)
+        if self.held_frames is not None:
+            self.held_frames.append(text)
             return
-        await self._send_presence_now()
+        await self.send(text_data=text)
 
-    async def _send_presence_after(self, wait):
-        await asyncio.sleep(wait)
-        self.presence_flush = None
-        await self._send_presence_now()
-
-    async def _send_presence_now(self):
-        people = self._people_here()
-        if people == self.presence_sent:
-            return
-        self.presence_sent, self.presence_sent_at = people, time.monotonic()
-        await self.send_json({"type": "presence", "people": people})
+    async def _send_held(self):
+        held, self.held_frames = self.held_frames, None
+        for text in held or ():
+            if not self.access_ended:
+                await self.send(text_data=text)

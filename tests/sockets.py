@@ -38,3 +38,28 @@ async def next_of(socket, kind, timeout=3):
         frame = await socket.receive_json_from(timeout=timeout)
         if frame["type"] == kind:
             return frame
+
+
+def seen_present(socket, frame):
+    """Apply a "presence" or "presence_changed" frame to what ``socket``'s client shows as
+    here (live.hub), as the page's script does; returns the people shown, in order."""
+    shown = getattr(socket, "presence_shown", {})
+    if frame["type"] == "presence":
+        shown = {person["id"]: person for person in frame["people"] or ()}
+    else:
+        for person_id in frame["left"]:
+            shown.pop(person_id, None)
+        shown.update({person["id"]: person for person in frame["joined"]})
+    socket.presence_shown = shown
+    return sorted(shown.values(), key=lambda person: (person["display_name"].lower(), person["id"]))
+
+
+async def presence_until(socket, names, timeout=3):
+    """Read the socket's frames until its client would show exactly ``names`` as here (in
+    that order); returns those people."""
+    while True:
+        frame = await socket.receive_json_from(timeout=timeout)
+        if frame["type"] in ("presence", "presence_changed"):
+            people = seen_present(socket, frame)
+            if [person["display_name"] for person in people] == names:
+                return people

@@ -12,7 +12,7 @@ from live.discussion import MAX_FRAME_BYTES
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 from tests.ideas.factories import CommentFactory, IdeaFactory, IdeaRoundFactory
 from tests.sockets import join as join_path
-from tests.sockets import next_of
+from tests.sockets import next_of, presence_until
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -256,18 +256,12 @@ async def test_presence_lists_who_is_here_and_drops_who_leaves():
     second, _ = await join(idea, ville)
     watcher, _ = await join(idea)
     try:
-
-        async def names(socket, expected):
-            while True:
-                frame = await next_of(socket, "presence")
-                if [p["display_name"] for p in frame["people"]] == expected:
-                    return frame
-
-        frame = await names(first, ["Anna", "Ville"])
-        assert frame["people"][0]["role"] == "expert_by_experience"
-        await names(watcher, ["Anna", "Ville"])  # anonymous watchers see, and are not listed
+        people = await presence_until(first, ["Anna", "Ville"])
+        assert people[0]["role"] == "expert_by_experience"
+        # Anonymous watchers see, and are not listed.
+        await presence_until(watcher, ["Anna", "Ville"])
         await second.disconnect()
-        await names(first, ["Anna"])
+        await presence_until(first, ["Anna"])
     finally:
         await first.disconnect()
         await watcher.disconnect()

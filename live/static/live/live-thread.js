@@ -185,9 +185,22 @@
     if (frame.at) since = later(since, frame.at);
   }
 
-  function showPresence(people) {
+  // Who is here: the whole list once, then only who came and went (live.hub). In a big
+  // room the server sends the number alone (people: null) and the list is left empty.
+  let present = new Map();
+
+  function showPresence(frame) {
+    if (frame.type === "presence") {
+      present = new Map((frame.people || []).map((person) => [person.id, person]));
+    } else {
+      frame.left.forEach((id) => present.delete(id));
+      frame.joined.forEach((person) => present.set(person.id, person));
+    }
     const list = document.querySelector("[data-presence]");
     if (!list) return;
+    const people = Array.from(present.values()).sort(
+      (a, b) => a.display_name.toLowerCase().localeCompare(b.display_name.toLowerCase()) || a.id - b.id
+    );
     list.replaceChildren(
       ...people.map((person) => {
         const item = document.createElement("li");
@@ -195,8 +208,9 @@
         return item;
       })
     );
+    list.hidden = frame.type === "presence" && frame.people === null;
     const count = document.querySelector("[data-presence-count]");
-    if (count) count.textContent = String(people.length);
+    if (count) count.textContent = String(frame.count);
   }
 
   // A meeting room opens and closes while people are on its page.
@@ -291,7 +305,7 @@
       lastId = Math.max(lastId, frame.resume_after);
       if (pending && socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(pending));
     }
-    else if (frame.type === "presence") showPresence(frame.people);
+    else if (frame.type === "presence" || frame.type === "presence_changed") showPresence(frame);
     else if (frame.type === "support") {
       const count = document.querySelector("[data-supporters]");
       if (count) {

@@ -28,7 +28,7 @@ from tests.factories import MembershipFactory, PanelFactory, RegionFactory, User
 from tests.ideas.factories import CommentFactory
 from tests.panels.factories import MeetingFactory
 from tests.sockets import join as join_path
-from tests.sockets import next_of
+from tests.sockets import next_of, presence_until
 
 db = sync_to_async
 
@@ -181,8 +181,7 @@ class TestSocket:
         socket, _ = await join(setup, member)
         watcher, _ = await join(setup, facilitator)
         try:
-            while len((await next_of(watcher, "presence"))["people"]) != 2:
-                pass
+            await presence_until(watcher, ["Fasilitaattori", "Jäsen"])
             membership = await db(Membership.objects.get)(person=member)
             if how == "removed":
                 await db(panel_services.remove_member)(
@@ -194,8 +193,7 @@ class TestSocket:
                 await db(membership.delete)()
             await self.closed_for_good(socket)
             # The others see them go; what is said afterwards never reaches them.
-            while len((await next_of(watcher, "presence"))["people"]) != 1:
-                pass
+            await presence_until(watcher, ["Fasilitaattori"])
             room = await db(lambda: setup.room)()
             await db(meeting_room.post_message)(facilitator, room, body="Jatketaan ilman")
             await next_of(watcher, "comment")
@@ -338,18 +336,11 @@ class TestSocket:
         member, _ = await join(setup, setup.people["member"])
         staff, _ = await join(setup, setup.people["region_staff"])
         try:
-            while True:
-                frame = await next_of(member, "presence")
-                names = [person["display_name"] for person in frame["people"]]
-                if names == ["Alueen innoagentti", "Jäsen"]:
-                    break
-            assert [p["role"] for p in frame["people"]] == ["staff", "expert_by_experience"]
-            assert all(p["role_label"] for p in frame["people"])
+            people = await presence_until(member, ["Alueen innoagentti", "Jäsen"])
+            assert [p["role"] for p in people] == ["staff", "expert_by_experience"]
+            assert all(p["role_label"] for p in people)
             await staff.disconnect()
-            while [p["display_name"] for p in (await next_of(member, "presence"))["people"]] != [
-                "Jäsen"
-            ]:
-                pass
+            await presence_until(member, ["Jäsen"])
         finally:
             await member.disconnect()
 
