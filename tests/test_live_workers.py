@@ -165,6 +165,49 @@ def test_a_post_on_one_worker_reaches_a_reader_on_the_other(two_workers):
     assert list(reader.comments) == list(Comment.objects.values_list("pk", flat=True))
 
 
+def test_presence_crosses_workers_as_changes(two_workers):
+    """Who is here on one worker is shown on the other, as the list once and then changes;
+    someone leaving on one worker is gone from the other."""
+    first, second = two_workers
+    idea = IdeaFactory()
+    anna = UserFactory(display_name="Anna")
+    ville = UserFactory(display_name="Ville")
+    watcher = ThreadClient([second], idea.pk, session_of(anna))
+    visitor = ThreadClient([first], idea.pk, session_of(ville))
+    shown = {}
+    kinds = []
+
+    async def until(names):
+        async with asyncio.timeout(10):
+            async for frame in watcher.frames():
+                if frame["type"] == "presence":
+                    shown.clear()
+                    shown.update({p["id"]: p["display_name"] for p in frame["people"] or ()})
+                elif frame["type"] == "presence_changed":
+                    for person_id in frame["left"]:
+                        shown.pop(person_id, None)
+                    shown.update({p["id"]: p["display_name"] for p in frame["joined"]})
+                else:
+                    continue
+                kinds.append(frame["type"])
+                if sorted(shown.values()) == names:
+                    return
+
+    async def scenario():
+        try:
+            await watcher.connect()
+            await until(["Anna"])
+            await visitor.connect()
+            await until(["Anna", "Ville"])
+            await visitor.close()
+            await until(["Anna"])
+        finally:
+            await watcher.close()
+
+    asyncio.run(scenario())
+    assert kinds[0] == "presence" and set(kinds[1:]) == {"presence_changed"}
+
+
 def test_a_room_message_on_one_worker_reaches_a_member_on_the_other(two_workers):
     first, second = two_workers
     meeting = MeetingFactory()
