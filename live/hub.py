@@ -32,6 +32,8 @@ import json
 import logging
 import time
 
+from django.conf import settings
+
 from .catch_up import THREAD_FRAME
 from .groups import UNDELIVERABLE
 
@@ -82,9 +84,26 @@ async def join(layer, group, socket, person):
 
 
 async def leave(room, socket):
-    """Take ``socket`` out of ``room``; the last one out closes the room on this worker."""
-    if not room.remove(socket):
+    """Take ``socket`` out of ``room``. A room left empty closes on this worker after
+    settings.LIVE_ROOM_LINGER_SECONDS, unless someone comes back by then: people who reload
+    a page or move between ideas would otherwise open and close rooms all day."""
+    if not room.remove(socket) or room.sockets:
         return
+    linger = settings.LIVE_ROOM_LINGER_SECONDS
+    if linger:
+        if room.closing is None:
+            room.closing = _spawn(_close_later(room, linger))
+    else:
+        await _close_if_empty(room)
+
+
+async def _close_later(room, linger):
+    await asyncio.sleep(linger)
+    room.closing = None
+    await _close_if_empty(room)
+
+
+async def _close_if_empty(room):
     async with _lock(room.key[0]):
         if not room.sockets and _rooms.get(room.key) is room:
             del _rooms[room.key]
@@ -116,6 +135,7 @@ class Room:
         self.tasks = []
         self.show_due = None
         self.tell_due = None
+        self.closing = None  # the close of a room left empty, while it lingers
 
     # --- Membership -----------------------------------------------------------------------
 
@@ -127,19 +147,28 @@ class Room:
         await self._tell(ask=True)
 
     async def close(self):
-        for task in [*self.tasks, self.show_due, self.tell_due]:
+        for task in [*self.tasks, self.show_due, self.tell_due, self.closing]:
             if task is not None:
                 task.cancel()
         self.sockets.clear()
         try:
-            await self._tell()  # nobody here any more
+            # Out of the group first, so that nothing more is sent to a channel nobody reads.
             await self.layer.group_discard(self.group, self.channel)
+            await self._tell()  # nobody here any more
         except UNDELIVERABLE as error:
             logger.warning("could not leave %s", self.group, exc_info=error)
+        # What reached the channel on its way here would wait in the layer's buffer for a
+        # reader that never comes (channels_redis keeps one per channel in the process).
+        buffers = getattr(self.layer, "receive_buffer", None)
+        if isinstance(buffers, dict):
+            buffers.pop(self.channel, None)
 
     async def arrive(self, socket, person):
         """Add a socket and tell it who is here. The others hear of the arrival at once when
         they have had no presence frame for a second, else with the next one."""
+        if self.closing is not None:
+            self.closing.cancel()  # lingering empty: open again
+            self.closing = None
         self.sockets[socket] = person
         if person is not None:
             self._schedule_tell()

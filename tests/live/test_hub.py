@@ -235,3 +235,22 @@ async def test_below_the_limit_again_the_names_come_back(layer, monkeypatch):
     finally:
         await hub.leave(room, others[0])
         await hub.leave(room, watcher)
+
+
+async def test_an_emptied_room_lingers_for_whoever_comes_back_then_closes(layer, settings):
+    settings.LIVE_ROOM_LINGER_SECONDS = 0.3
+    first = Socket()
+    room = await hub.join(layer, GROUP, first, person(1))
+    await hub.leave(room, first)
+    assert room.channel in layer.groups[GROUP]  # still open, for a moment
+    assert await hub.join(layer, GROUP, second := Socket(), person(2)) is room
+    await settle(0.4)
+    assert room.channel in layer.groups[GROUP]  # someone came back: it stayed
+    await hub.leave(room, second)
+    await settle(0.4)
+    assert room.channel not in layer.groups.get(GROUP, {})
+    third = Socket()
+    reopened = await hub.join(layer, GROUP, third, None)
+    assert reopened is not room
+    settings.LIVE_ROOM_LINGER_SECONDS = 0
+    await hub.leave(reopened, third)
