@@ -243,7 +243,8 @@ async def test_an_emptied_room_lingers_for_whoever_comes_back_then_closes(layer,
     room = await hub.join(layer, GROUP, first, person(1))
     await hub.leave(room, first)
     assert room.channel in layer.groups[GROUP]  # still open, for a moment
-    assert await hub.join(layer, GROUP, second := Socket(), person(2)) is room
+    second = Socket()
+    assert await hub.join(layer, GROUP, second, person(2)) is room
     await settle(0.4)
     assert room.channel in layer.groups[GROUP]  # someone came back: it stayed
     await hub.leave(room, second)
