@@ -6,7 +6,6 @@ service (rules checked, one transaction, broadcast after commit).
 """
 
 import rules
-from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,8 +17,8 @@ from live.discussion import (
 )
 
 from . import live, services
-from .access import get_idea_for
 from .forms import CommentForm
+from .models import Idea
 
 
 class IdeaThreadConsumer(LiveDiscussionConsumer):
@@ -36,10 +35,14 @@ class IdeaThreadConsumer(LiveDiscussionConsumer):
         return self.discussion
 
     def load_discussion(self):
-        try:
-            return get_idea_for(self.user, self.scope["url_route"]["kwargs"]["idea_id"])
-        except Http404:
-            return None
+        # The same visibility rules as the page (ideas.access.get_idea_for), without the
+        # counts the page shows: asked on every connection, catch-up and post.
+        return (
+            Idea.objects.visible_to(self.user)
+            .select_related("round__region", "round__panel", "author")
+            .filter(pk=self.scope["url_route"]["kwargs"]["idea_id"])
+            .first()
+        )
 
     def still_allowed(self):
         return self.load_discussion() is not None
