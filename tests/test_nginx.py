@@ -1,23 +1,27 @@
-"""Through a real nginx, in run-cluster's shape: its rendered configuration in front of two
-workers started with the documented command, sharing a Redis of the test's own.
+"""Through a real nginx, in run-cluster's shape: its rendered configuration in front of a
+gunicorn with two sync workers (pages) and a daphne worker (websockets), started with the
+documented commands, sharing a Redis of the test's own.
 
 Skipped where nginx or redis-server is not installed (CI has neither nginx guaranteed nor
 the need: tests/platform/test_forwarded_for.py checks the same without nginx).
 """
 
+import json
 import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
+from websockets.sync.client import connect
 
 from tests.factories import PASSWORD, UserFactory
+from tests.ideas.factories import IdeaFactory
 from tests.platform.cluster import (
     TOO_MANY_LOGINS,
     Browser,
     Nginx,
     RedisServer,
-    start_workers,
+    Worker,
 )
 
 pytestmark = pytest.mark.skipif(
@@ -46,11 +50,17 @@ def media_root():
 @pytest.fixture
 def cluster(transactional_db, media_root):
     redis = RedisServer().start()
+    env = {"REDIS_URL": redis.url, "MEDIA_ROOT": str(media_root)}
     workers = []
     nginx = None
     try:
-        workers = start_workers(2, {"REDIS_URL": redis.url, "MEDIA_ROOT": str(media_root)})
-        nginx = Nginx([worker.port for worker in workers], media_root).start()
+        http = Worker(env, http=True, processes=2).launch()
+        workers.append(http)
+        websockets = Worker(env).launch()
+        workers.append(websockets)
+        for worker in workers:
+            worker.wait_ready()
+        nginx = Nginx([http.port], [websockets.port], media_root).start()
         yield nginx
     finally:
         if nginx:
@@ -73,7 +83,7 @@ def test_through_nginx_each_real_client_is_limited_on_its_own(cluster):
     ]
     assert [answer.status for answer in answers] == [200] * 11
     assert not any(TOO_MANY_LOGINS in answer.text for answer in answers[:10])
-    # Spread over both workers by nginx, counted together in Redis, under the real address.
+    # Spread over gunicorn's two processes, counted together in Redis, under the real address.
     assert TOO_MANY_LOGINS in answers[10].text
 
     # Someone else, from another address, is not locked out with the attacker.
@@ -85,8 +95,23 @@ def test_through_nginx_each_real_client_is_limited_on_its_own(cluster):
     assert signed_in.status == 302, signed_in.text[:500]
 
 
+@pytest.mark.django_db(transaction=True)
+def test_through_nginx_pages_reach_gunicorn_and_websockets_reach_daphne(cluster):
+    """Only gunicorn is behind "/", only daphne behind "/ws/": a page that answers came from
+    gunicorn, and a websocket that opens (a sync worker cannot hold one) from daphne."""
+    idea = IdeaFactory(title="Selkokieliset kirjeet")
+    page = Browser(cluster.port).get(idea.get_absolute_url())
+    assert page.status == 200 and "Selkokieliset kirjeet" in page.text
+
+    origin = f"http://127.0.0.1:{cluster.port}"
+    url = f"ws://127.0.0.1:{cluster.port}/ws/ideas/{idea.pk}/"
+    with connect(url, origin=origin, open_timeout=15, proxy=None) as socket:
+        hello = json.loads(socket.recv(timeout=15))
+    assert hello["type"] == "hello"
+
+
 def test_nginx_serves_image_renditions_but_never_documents_from_media(media_root):
-    nginx = Nginx([1], media_root).start()  # no worker: whatever is proxied fails
+    nginx = Nginx([1], [1], media_root).start()  # no worker: whatever is proxied fails
     try:
         browser = Browser(nginx.port)
         rendition = browser.get("/media/images/kuva.max-800x600.png")

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known, before anything that sets a cookie (see cms.page_cache).
+    "cms.page_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -93,6 +95,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cms.urls"
+# HTTP under gunicorn, websockets under daphne (platform/README.md).
+WSGI_APPLICATION = "cms.wsgi.application"
 ASGI_APPLICATION = "cms.asgi.application"
 
 TEMPLATES = [
@@ -165,6 +169,28 @@ else:
         "default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 1500}}
     }
 
+# Anonymous visitors' public pages are served from the cache for this many seconds (a float;
+# 0 turns it off). Nothing is invalidated, so every change shows within this time: see
+# cms.page_cache, which also says what is never cached.
+PUBLIC_PAGE_CACHE_SECONDS = float(env("PUBLIC_PAGE_CACHE_SECONDS", "1"))
+# Never cached, whoever asks (in every language: /en/accounts/ too). Personal pages need a
+# session and are never cached anyway; these are personal, staff-only or token-bearing by path.
+PUBLIC_PAGE_CACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/ws/",
+    "/healthz",
+    "/accounts/",
+    "/documents/",
+    "/_util/",
+    "/my-impact/",
+    "/surveys/",
+    "/panels/invitations/",
+    "/panels/applications/",
+    "/rounds/moderation/",
+    "/rounds/clarifications/",
+    "/rounds/dashboard/",
+]
+
 # Background tasks (notification e-mail). Immediately, in the request, unless TASKS_BACKEND is
 # "database": then a worker (manage.py db_worker) runs them from a table.
 TASKS_BACKENDS = {
@@ -176,6 +202,9 @@ TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env("TASKS_BACKEND", "immediate")
 # Live discussion: how many comments one person may post per window of seconds.
 LIVE_COMMENT_RATE = int(env("LIVE_COMMENT_RATE", "5"))
 LIVE_COMMENT_WINDOW = int(env("LIVE_COMMENT_WINDOW", "10"))
+# An emptied live room stays open on its worker this long, for people reloading or coming back
+# (live.hub); 0 closes it at once.
+LIVE_ROOM_LINGER_SECONDS = float(env("LIVE_ROOM_LINGER_SECONDS", "30"))
 
 # Abuse limits (accounts.limits): name -> (times, per seconds), per person, or per client
 # address for people who are not signed in. Counted in the cache, shared by every worker.

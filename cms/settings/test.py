@@ -17,6 +17,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Off: many tests change something and look at the same page again at once, as an anonymous
+# visitor. tests/cms/test_page_cache.py turns it on where it is the subject.
+PUBLIC_PAGE_CACHE_SECONDS = 0
 
 # The browser tests run a real daphne server in another process, which must see the test
 # database: SQLite therefore gets a file rather than living in memory.
@@ -37,3 +40,6 @@ if env("KOHTAAMO_TEST_MAIL_DIR"):
             "OPTIONS": {"file_path": env("KOHTAAMO_TEST_MAIL_DIR")},
         }
     }
+
+# Live rooms close as soon as their last socket leaves: a test's loop ends with its sockets.
+LIVE_ROOM_LINGER_SECONDS = 0

@@ -1,7 +1,8 @@
-"""The pieces of platform/run-cluster, started by the tests: daphne workers launched with the
-documented command, a Redis server of the test's own (so that stopping it disturbs nobody),
-nginx with the configuration run-cluster renders, and a small HTTP client that can speak from
-another loopback address (127.0.0.2, ...) as a second person would from another machine.
+"""The pieces of platform/run-cluster, started by the tests: the HTTP workers (gunicorn) and
+the websocket workers (daphne) launched with the documented commands, a Redis server of the
+test's own (so that stopping it disturbs nobody), nginx with the configuration run-cluster
+renders, and a small HTTP client that can speak from another loopback address (127.0.0.2, ...)
+as a second person would from another machine.
 """
 
 import http.client
@@ -38,6 +39,31 @@ def worker_flags(text):
 def documented_worker_flags():
     (flags,) = {tuple(flags) for flags in worker_flags((PLATFORM / "README.md").read_text())}
     return list(flags)
+
+
+# How platform/README.md tells to start the HTTP workers:
+# `.venv/bin/gunicorn -b 127.0.0.1:8000 --workers 4 cms.wsgi:application`.
+DOCUMENTED_HTTP_WORKER = re.compile(
+    r"(?:\.venv/bin/|\"\$BIN/)gunicorn\"? -b 127\.0\.0\.1:\S+ (?P<options>(?:\S+ )*?)"
+    r"cms\.wsgi:application"
+)
+
+
+def http_worker_options(text):
+    """The gunicorn options (with their values) between the address and the application, from
+    each HTTP worker command in ``text``."""
+    return [match.group("options").split() for match in DOCUMENTED_HTTP_WORKER.finditer(text)]
+
+
+def option_names(options):
+    return [option for option in options if option.startswith("-")]
+
+
+def documented_http_worker_options():
+    (options,) = {
+        tuple(options) for options in http_worker_options((PLATFORM / "README.md").read_text())
+    }
+    return list(options)
 
 
 def wait_until(condition, timeout, interval=0.1, what="the condition"):
@@ -95,16 +121,29 @@ class RedisServer:
 
 
 class Worker:
-    """A daphne worker started with the documented command, serving the test database."""
+    """A worker started with the documented command, serving the test database: daphne (the
+    websocket workers) by default, gunicorn (the HTTP workers) with ``http=True``."""
 
-    def __init__(self, extra_env=None):
+    def __init__(self, extra_env=None, http=False, processes=1):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - open for the process's life
             prefix="kohtaamo-worker-", suffix=".log", delete=False
         )
         self.extra_env = extra_env or {}
+        self.http = http
+        self.processes = processes
         self.process = None
+
+    def command(self):
+        if not self.http:
+            options = ["-b", "127.0.0.1", "-p", str(self.port), *documented_worker_flags()]
+            return [sys.executable, "-m", "daphne", *options, "cms.asgi:application"]
+        options = documented_http_worker_options()
+        # As documented, but with the test's number of processes.
+        options[options.index("--workers") + 1] = str(self.processes)
+        bind = ["-b", f"127.0.0.1:{self.port}"]
+        return [sys.executable, "-m", "gunicorn", *bind, *options, "cms.wsgi:application"]
 
     def launch(self):
         env = {
@@ -114,20 +153,15 @@ class Worker:
             **self.extra_env,
         }
         env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        command = ["-b", "127.0.0.1", "-p", str(self.port), *documented_worker_flags()]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "daphne", *command, "cms.asgi:application"],
-            cwd=ROOT,
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
+            self.command(), cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
         )
         return self
 
     def wait_ready(self, timeout=40):
         def ready():
             if self.process.poll() is not None:
-                raise RuntimeError(f"daphne exited:\n{self.output()}")
+                raise RuntimeError(f"the worker exited:\n{self.output()}")
             return port_open(self.port)
 
         wait_until(ready, timeout, 0.1, f"the worker on port {self.port} starting")
@@ -147,9 +181,9 @@ class Worker:
         return Path(self.log.name).read_text(errors="replace")
 
 
-def start_workers(count, extra_env=None):
+def start_workers(count, extra_env=None, http=False):
     """Several workers, started side by side (each takes a few seconds to load Django)."""
-    workers = [Worker(extra_env).launch() for _ in range(count)]
+    workers = [Worker(extra_env, http=http).launch() for _ in range(count)]
     try:
         for worker in workers:
             worker.wait_ready()
@@ -160,7 +194,9 @@ def start_workers(count, extra_env=None):
     return workers
 
 
-def render_cluster_config(run_dir, worker_ports, port, media_root, static_root="/nonexistent"):
+def render_cluster_config(
+    run_dir, http_ports, ws_ports, port, media_root, static_root="/nonexistent"
+):
     """nginx's configuration exactly as platform/run-cluster renders it."""
     mime_types = Path("/etc/nginx/mime.types")
     if not mime_types.exists():
@@ -176,7 +212,8 @@ def render_cluster_config(run_dir, worker_ports, port, media_root, static_root="
             f"MEDIA_ROOT={media_root}",
             "HOST=127.0.0.1",
             f"PORT={port}",
-            "WORKER_PORTS=" + ",".join(str(worker_port) for worker_port in worker_ports),
+            "HTTP_PORTS=" + ",".join(str(http_port) for http_port in http_ports),
+            "WS_PORTS=" + ",".join(str(ws_port) for ws_port in ws_ports),
         ],
         capture_output=True,
         text=True,
@@ -190,7 +227,7 @@ class Nginx:
         "/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None
     )
 
-    def __init__(self, worker_ports, media_root):
+    def __init__(self, http_ports, ws_ports, media_root):
         self.port = free_port()
         # nginx's own workers may run as "nobody" (when the tests run as root): they must be
         # able to enter the folders they read and write.
@@ -198,7 +235,7 @@ class Nginx:
         self.run_dir.chmod(0o755)
         self.config = self.run_dir / "nginx.conf"
         self.config.write_text(
-            render_cluster_config(self.run_dir, worker_ports, self.port, media_root)
+            render_cluster_config(self.run_dir, http_ports, ws_ports, self.port, media_root)
         )
         self.process = None
 
@@ -297,13 +334,20 @@ def without_comments(config):
     return re.sub(r"#[^\n]*", "", config)
 
 
+# The workers' ports nginx_configs renders run-cluster's configuration for.
+CLUSTER_HTTP_PORTS = [8100]
+CLUSTER_WS_PORTS = [8101, 8102]
+
+
 def nginx_configs(tmp_path):
     """Both configurations as nginx reads them: the deployment's (platform/nginx.conf), and
     run-cluster's as it renders it."""
     return {
         "platform/nginx.conf": without_comments((PLATFORM / "nginx.conf").read_text()),
         "rendered nginx-cluster.conf.template": without_comments(
-            render_cluster_config(tmp_path, [8101, 8102], 8080, media_root=tmp_path / "media")
+            render_cluster_config(
+                tmp_path, CLUSTER_HTTP_PORTS, CLUSTER_WS_PORTS, 8080, media_root=tmp_path / "media"
+            )
         ),
     }
 
@@ -318,3 +362,18 @@ def location_for(config, path):
     configurations have no regular-expression locations)."""
     matching = [prefix for prefix in locations(config) if path.startswith(prefix)]
     return locations(config)[max(matching, key=len)] if matching else None
+
+
+UPSTREAM = re.compile(r"upstream\s+(?P<name>\S+)\s*\{(?P<body>[^{}]*)\}")
+SERVER = re.compile(r"^\s*server\s+(?P<address>\S+);", re.MULTILINE)
+
+
+def upstreams(config):
+    """{upstream name: [server address, ...]}."""
+    return {match["name"]: SERVER.findall(match["body"]) for match in UPSTREAM.finditer(config)}
+
+
+def proxied_servers(config, prefix):
+    """The servers the location ``prefix`` proxies to."""
+    target = re.search(r"proxy_pass\s+http://(\S+);", locations(config)[prefix])[1]
+    return upstreams(config)[target]
