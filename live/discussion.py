@@ -36,7 +36,9 @@ Server -> client frames:
 A socket is closed with code 4404 when the person may not see the discussion, and with 4403,
 after an error frame "forbidden", when access ends while it is open (live.access): asked
 again on every catch-up and post, and whenever the app or the person's session says it may
-have ended (a logout, a new password, a deactivation, a new role).
+have ended (a logout, a new password, a deactivation, a new role). It is closed with 1013
+(try again later) when its worker loses the channel layer (Redis away): the page reconnects
+and catches up.
 """
 
 from channels.db import database_sync_to_async
@@ -49,6 +51,8 @@ from .ratelimit import refusal_message
 
 # A message of the longest allowed length, JSON-escaped, fits with room to spare.
 MAX_FRAME_BYTES = 16 * 1024
+# "Try again later": the worker lost the channel layer (live.hub); the page reconnects.
+ROOM_LOST_CLOSE_CODE = 1013
 
 
 def invalid_frame(form):
@@ -328,6 +332,12 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
             self.held_frames.append(text)
             return
         await self.send(text_data=text)
+
+    async def room_lost(self):
+        """The room can no longer hear the discussion (live.hub): close, so that the page
+        reconnects and catches up rather than wait for comments that would never come."""
+        self.room = None
+        await self.close(code=ROOM_LOST_CLOSE_CODE)
 
     async def _send_held(self):
         held, self.held_frames = self.held_frames, None

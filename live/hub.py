@@ -110,6 +110,17 @@ async def _close_if_empty(room):
             await room.close()
 
 
+async def _abandon(room):
+    """Close ``room`` and its sockets at once: its channel layer has stopped answering."""
+    async with _lock(room.key[0]):
+        if _rooms.get(room.key) is room:
+            del _rooms[room.key]
+    sockets = list(room.sockets)
+    await room.close()
+    for socket in sockets:
+        _spawn(socket.room_lost())
+
+
 def _lock(loop):
     lock = _membership_lock.get(loop)
     if lock is None:
@@ -212,10 +223,14 @@ class Room:
                 message = await self.layer.receive(self.channel)
             except asyncio.CancelledError:
                 raise
-            except Exception as error:  # Redis away: try again in a moment, as consumers do
+            except Exception as error:
+                # Redis away: nothing more reaches this room, and a socket here would wait
+                # for comments that never come. The room goes, with its sockets; the pages
+                # say they are offline and reconnect (catching up) once a new room can join
+                # the group, which it cannot while Redis is away.
                 logger.warning("live room %s cannot receive", self.group, exc_info=error)
-                await asyncio.sleep(1)
-                continue
+                _spawn(_abandon(self))
+                return
             try:
                 await self._handle(message)
             except Exception:

@@ -255,3 +255,45 @@ async def test_an_emptied_room_lingers_for_whoever_comes_back_then_closes(layer,
     assert reopened is not room
     settings.LIVE_ROOM_LINGER_SECONDS = 0
     await hub.leave(reopened, third)
+
+
+class LayerThatStops(InMemoryChannelLayer):
+    """A channel layer that stops answering, as Redis does when it goes away."""
+
+    stopped = False
+
+    async def receive(self, channel):
+        while not self.stopped:
+            await asyncio.sleep(0.01)
+        raise ConnectionError("the channel layer went away")
+
+    async def group_add(self, group, channel):
+        if self.stopped:
+            raise ConnectionError("the channel layer went away")
+        await super().group_add(group, channel)
+
+
+class ClosableSocket(Socket):
+    closed = False
+
+    async def room_lost(self):
+        self.closed = True
+
+
+async def test_a_room_that_loses_the_layer_closes_its_sockets_and_a_new_one_cannot_open():
+    layer = LayerThatStops(capacity=100)
+    sockets = [ClosableSocket() for _ in range(3)]
+    for socket in sockets:
+        room = await hub.join(layer, GROUP, socket, None)
+    layer.stopped = True
+    await settle(0.1)
+    assert all(socket.closed for socket in sockets)
+    assert not room.sockets
+    # Nobody is told they are live while the layer is away: joining again fails.
+    with pytest.raises(ConnectionError):
+        await hub.join(layer, GROUP, ClosableSocket(), None)
+    # Once it is back, a new room opens.
+    layer.stopped = False
+    again = await hub.join(layer, GROUP, ClosableSocket(), None)
+    assert again is not room
+    await hub.leave(again, next(iter(again.sockets)))
