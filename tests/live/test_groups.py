@@ -60,3 +60,42 @@ def test_an_undeliverable_update_from_inside_a_loop_is_logged(monkeypatch, caplo
 
     asyncio.run(scenario())
     assert "live update to idea-2 could not be delivered" in caplog.text
+
+
+class SlowLayer:
+    """A layer whose sends take a while, the later ones less: as Redis round trips can."""
+
+    def __init__(self):
+        self.sent = []
+
+    async def group_send(self, group, message):
+        await asyncio.sleep(0.05 - message["n"] * 0.002)
+        self.sent.append((group, message["n"]))
+
+
+def test_from_a_workers_database_thread_without_waiting_and_in_order(monkeypatch):
+    """A consumer's database work (database_sync_to_async) hands its sends to the worker's
+    loop and goes on: the next post does not wait for a busy loop. Each group's sends still
+    leave in the order they were made."""
+    from asgiref.sync import sync_to_async
+
+    layer = SlowLayer()
+    monkeypatch.setattr("live.groups.get_channel_layer", lambda: layer)
+
+    def post_many():
+        for n in range(20):
+            send_to_group(f"idea-{n % 2}", {"type": "x", "n": n})
+        return list(layer.sent)
+
+    async def scenario():
+        sent_while_posting = await sync_to_async(post_many)()
+        for _ in range(200):
+            if len(layer.sent) == 20:
+                break
+            await asyncio.sleep(0.02)
+        return sent_while_posting
+
+    assert asyncio.run(scenario()) == []
+    for group in ("idea-0", "idea-1"):
+        numbers = [n for sent_to, n in layer.sent if sent_to == group]
+        assert numbers == sorted(numbers) and len(numbers) == 10
