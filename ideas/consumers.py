@@ -45,7 +45,12 @@ class IdeaThreadConsumer(LiveDiscussionConsumer):
         )
 
     def still_allowed(self):
-        return self.load_discussion() is not None
+        # Asked on every post and catch-up: the same rules, answered by the database alone.
+        return (
+            Idea.objects.visible_to(self.user)
+            .filter(pk=self.scope["url_route"]["kwargs"]["idea_id"])
+            .exists()
+        )
 
     def access_group_names(self):
         return [live.round_access_group(self.idea.round_id)]
