@@ -478,6 +478,7 @@ class Tally:
     def __init__(self, planned):
         self.planned = planned
         self.latencies = array("d")
+        self.worst = array("d", bytes(8 * planned))  # per comment: its latest arrival here
         self.unique = 0
         self.duplicates = 0
         self.closed_early = 0
@@ -520,6 +521,7 @@ async def listen(url, origin, tally, connecting, greeted):
                 continue
             seen[seq] = 1
             tally.latencies.append(arrived - sent)
+            tally.worst[seq] = max(tally.worst[seq], arrived - sent)
             tally.unique += 1
             tally.last_arrival = arrived
             if tally.target is not None and tally.unique >= tally.target:
@@ -577,6 +579,7 @@ async def run_listeners(pipe, targets, planned):
         (
             "done",
             tally.latencies,
+            tally.worst,
             tally.unique,
             tally.duplicates,
             tally.closed_early,
@@ -716,17 +719,21 @@ async def measure(ports, path, sessions, args):
             if process.is_alive():
                 process.kill()
     latencies = array("d")
+    worst = array("d", bytes(8 * total))
     for message in results:
         latencies.extend(message[1])
-    unique = sum(message[2] for message in results)
-    closed_early = sum(message[4] for message in results)
+        for seq, latency in enumerate(message[2]):
+            worst[seq] = max(worst[seq], latency)
+    unique = sum(message[3] for message in results)
+    closed_early = sum(message[5] for message in results)
     if closed_early:
         print(f"warning: {closed_early} listeners were disconnected", file=sys.stderr)
-    last_arrival = max(message[5] for message in results)
+    last_arrival = max(message[6] for message in results)
     return {
         "latencies": latencies,
+        "worst": worst,
         "delivered": unique,
-        "duplicates": sum(message[3] for message in results),
+        "duplicates": sum(message[4] for message in results),
         "missing": accepted * args.listeners - unique,
         "refused": refused,
         # Comment n is due at start + n / rate: the run offers its load over total / rate
@@ -781,8 +788,21 @@ def run_case(case, args):
         None if v is None else v * 1000 for v in percentiles(row.pop("latencies"), 0.5, 0.95, 0.99)
     )
     row.update(case=name, p50=p50, p95=p95, p99=p99)
+    worst = row.pop("worst")
+    if args.timeline:
+        print_timeline(name, worst, args.rate)
     print(row, file=sys.stderr, flush=True)
     return row
+
+
+def print_timeline(name, worst, rate):
+    """Per second of the schedule, how late the last listener read that second's comments:
+    whether the latency queues up over the run or comes in bursts."""
+    print(f"\n{name}: the latest delivery of the comments due in each second (ms)")
+    per_second = max(1, round(rate))
+    for start in range(0, len(worst), per_second):
+        second = worst[start : start + per_second]
+        print(f"  {start // per_second:4d} s  {max(second) * 1000:8.1f}")
 
 
 def print_table(rows, args):
@@ -858,6 +878,11 @@ def main():
         help="posting sockets, each a person of its own (default: one per comment a second)",
     )
     parser.add_argument("--workers", type=int, default=2, help="daphne workers of the cluster")
+    parser.add_argument(
+        "--timeline",
+        action="store_true",
+        help="print, per second of posting, how late the last listener read its comments",
+    )
     parser.add_argument(
         "--client-processes", type=int, default=2, help="processes the listeners are spread over"
     )
