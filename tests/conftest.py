@@ -1,4 +1,5 @@
 import pytest
+from channels.layers import channel_layers
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
@@ -21,6 +22,16 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _own_channel_layer():
+    """Each test gets a channel layer of its own, as each worker process has. pytest-asyncio
+    runs every test on a new event loop, and channels_redis keeps asyncio locks on the layer:
+    one that a cancelled task was waiting on stays bound to that test's loop, and the next
+    test that has to wait on it fails with "bound to a different event loop"."""
+    yield
+    channel_layers.backends.clear()
 
 
 @pytest.fixture
