@@ -1,17 +1,21 @@
 """Fetch and check: what a person may not see does not exist for them (a 404).
 
 Views (and websocket consumers) look rounds, ideas and comments up through
-these, so that visibility is decided in one place (the QuerySets' ``visible_to``).
+these, so that visibility is decided in one place (the QuerySets' ``visible_to``). What they
+return is known to the rules as seen (ideas.rules.seen_by): asking again costs no query.
 """
 
 from django.shortcuts import get_object_or_404
 
 from .models import Comment, Idea, IdeaRound
+from .rules import seen_by
 
 
 def get_round_for(user, slug):
     rounds = IdeaRound.objects.visible_to(user).select_related("region", "panel")
-    return get_object_or_404(rounds, slug=slug)
+    round_ = get_object_or_404(rounds, slug=slug)
+    seen_by(user, round_)
+    return round_
 
 
 def get_idea_for(user, pk):
@@ -21,11 +25,16 @@ def get_idea_for(user, pk):
         .with_counts()
         .with_supported_by(user)
     )
-    return get_object_or_404(ideas, pk=pk)
+    idea = get_object_or_404(ideas, pk=pk)
+    seen_by(user, idea)
+    return idea
 
 
 def get_comment_for(user, pk):
     comments = Comment.objects.visible_to(user).select_related(
         "idea__round__region", "idea__round__panel", "idea__author", "author"
     )
-    return get_object_or_404(comments, pk=pk)
+    comment = get_object_or_404(comments, pk=pk)
+    # Comment.objects.visible_to yields only comments on ideas the person sees.
+    seen_by(user, comment.idea)
+    return comment

@@ -16,6 +16,8 @@ remembered on the round instance for the request, so checking a rule for each of
 comments of one idea costs the same queries as checking it once.
 """
 
+from dataclasses import dataclass
+
 import rules
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -43,6 +45,16 @@ def remembered(obj, user, name, compute):
     if key not in memo:
         memo[key] = compute()
     return memo[key]
+
+
+def seen_by(user, obj):
+    """Tell the rules that ``user`` sees ``obj``, a round or an idea fetched through its
+    QuerySet's ``visible_to(user)``, so that they do not ask the database again. An idea's
+    round is seen too: ``Idea.objects.visible_to`` yields only ideas of rounds one sees."""
+    if isinstance(obj, Idea):
+        remembered(obj, user, "see", lambda: True)
+        obj = obj.round
+    remembered(obj, user, "see", lambda: True)
 
 
 # --- About the round ----------------------------------------------------------------------
@@ -163,6 +175,47 @@ rules.add_perm(
 rules.add_perm("ideas.moderate_round", is_round_moderator)
 rules.add_perm("ideas.moderate_idea", is_round_moderator)
 rules.add_perm("ideas.moderate_comment", is_round_moderator)
+
+
+# --- A thread's comments at once -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommentPermissions:
+    """What one person may do with one comment, as its thread shows it."""
+
+    reply: bool
+    edit: bool
+    remove: bool
+    flag: bool
+    moderate: bool
+    read_hidden: bool
+
+
+def comment_permissions(user, comment):
+    """The comment rules' answers for ``comment``, asked once per kind of comment.
+
+    Besides the person and the comment's idea (its round, phase and visibility), the comment
+    rules look only at whether the person wrote the comment and whether it is hidden or
+    removed. Comments alike in those get the same answers, so a thread of hundreds asks the
+    rules at most eight times, whatever its size; the answers are remembered on the idea
+    instance, like the round's. A rule that starts to look at anything else about a comment
+    belongs in the key below (tests.ideas.test_rules compares every kind with the rules).
+    """
+    own = user.is_authenticated and comment.author_id == user.pk
+    kind = ("comment", own, comment.hidden_at is not None, comment.deleted_at is not None)
+
+    def ask():
+        return CommentPermissions(
+            reply=comment.is_public and rules.has_perm("ideas.comment_on_idea", user, comment.idea),
+            edit=rules.has_perm("ideas.edit_comment", user, comment),
+            remove=rules.has_perm("ideas.remove_comment", user, comment),
+            flag=rules.has_perm("ideas.flag_comment", user, comment),
+            moderate=rules.has_perm("ideas.moderate_comment", user, comment),
+            read_hidden=rules.has_perm("ideas.read_hidden_comment", user, comment),
+        )
+
+    return remembered(comment.idea, user, kind, ask)
 
 
 # --- Why not, in words ----------------------------------------------------------------------

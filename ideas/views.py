@@ -29,7 +29,8 @@ from .access import get_comment_for, get_idea_for, get_round_for
 from .feedback.timeline import impact_of
 from .forms import CommentEditForm, CommentForm, IdeaFilterForm, IdeaForm, ReasonForm
 from .models import Comment, Flag, Idea, IdeaRound, Phase
-from .rules import why_not_comment, why_not_post_idea
+from .rules import comment_permissions, why_not_comment, why_not_post_idea
+from .thread import drawn_thread
 
 IDEAS_PER_PAGE = 20
 MAX_SEARCH_WORDS = 8
@@ -164,26 +165,23 @@ def idea_create(request, slug):
 
 
 def _comment_context(request, idea, form=None, posted=None):
-    comments = list(idea.comments.thread())
-    for comment in comments:
-        for reply in comment.replies.all():
-            # The rules look at reply.idea.round; sharing the instance keeps that query-free.
-            reply.idea = idea
     user = request.user
-    ids = [comment.pk for comment in comments]
+    comments = drawn_thread(user, idea)
+    # Unsaved stand-ins (id 0) from which the page draws the actions this viewer may take on
+    # comments that arrive live: on someone else's comment, and on their own.
+    probe_other = Comment(pk=0, idea=idea, author=None)
+    probe_own = Comment(pk=0, idea=idea, author=user if user.is_authenticated else None)
+    for probe in (probe_other, probe_own):
+        probe.may = comment_permissions(user, probe)
     return {
         "idea": idea,
         "round": idea.round,
         "comments": comments,
         # Where the live thread resumes from (ideas.live.resume_point) and when it was drawn.
-        "live_last_id": live.resume_point(idea) if ids else 0,
+        "live_last_id": live.resume_point(idea) if comments else 0,
         "live_since": timezone.now().isoformat(),
-        # Unsaved stand-ins (id 0) from which the page draws the actions this viewer may take
-        # on comments that arrive live: on someone else's comment, and on their own.
-        "comment_probe_other": Comment(pk=0, idea=idea, author=None),
-        "comment_probe_own": Comment(
-            pk=0, idea=idea, author=user if user.is_authenticated else None
-        ),
+        "comment_probe_other": probe_other,
+        "comment_probe_own": probe_own,
         "comment_form": form or CommentForm(idea=idea),
         "why_not_comment": why_not_comment(user, idea),
         "posted": posted,

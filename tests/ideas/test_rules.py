@@ -9,6 +9,7 @@ import rules
 from django.contrib.auth.models import AnonymousUser
 
 from ideas.models import Phase
+from ideas.rules import CommentPermissions, comment_permissions
 from tests.factories import MembershipFactory, PanelFactory, RegionFactory, UserFactory
 
 from .factories import CommentFactory, IdeaFactory, IdeaRoundFactory
@@ -151,3 +152,46 @@ def test_facilitator_and_the_person_running_a_panel_round_see_it():
     round_.save()
     assert rules.has_perm("ideas.see_round", facilitator, round_)
     assert rules.has_perm("ideas.see_round", runner, type(round_).objects.get(pk=round_.pk))
+
+
+COMMENT_STATES = ["shown", "hidden", "removed"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["public", "panel"])
+@pytest.mark.parametrize("phase", list(Phase))
+def test_a_threads_permissions_by_kind_of_comment_match_the_rules_for_each_comment(kind, phase):
+    """ideas.rules.comment_permissions answers once per kind of comment (own or not, hidden,
+    removed); every comment of that kind must get what the rules say about it alone."""
+    people, objects = build_world(kind, phase)
+    idea = objects["idea"]
+    others = UserFactory()
+    comments = []
+    for state in COMMENT_STATES:
+        for author in (people["author"], others):
+            # Two of each kind: the second is answered from what the first was.
+            for _ in range(2):
+                comment = CommentFactory(idea=idea, author=author)
+                if state == "hidden":
+                    comment.hidden_at = comment.created_at
+                if state == "removed":
+                    comment.deleted_at = comment.created_at
+                comment.save()
+                comments.append(comment)
+    for actor in ACTORS:
+        user = people[actor]
+        shared_idea = type(idea).objects.get(pk=idea.pk)
+        for comment in comments:
+            in_thread = type(comment).objects.get(pk=comment.pk)
+            in_thread.idea = shared_idea
+            may = comment_permissions(user, in_thread)
+            alone = type(comment).objects.get(pk=comment.pk)
+            expected = CommentPermissions(
+                reply=alone.is_public and rules.has_perm("ideas.comment_on_idea", user, alone.idea),
+                edit=rules.has_perm("ideas.edit_comment", user, alone),
+                remove=rules.has_perm("ideas.remove_comment", user, alone),
+                flag=rules.has_perm("ideas.flag_comment", user, alone),
+                moderate=rules.has_perm("ideas.moderate_comment", user, alone),
+                read_hidden=rules.has_perm("ideas.read_hidden_comment", user, alone),
+            )
+            assert may == expected, (actor, comment.pk)

@@ -168,6 +168,39 @@ def test_hidden_comment_is_a_placeholder_to_others_and_readable_to_its_author(cl
     assert "Asiaton" in content and "Loukkaava" in content
 
 
+def test_a_thread_drawn_once_follows_each_reader_every_edit_and_the_language(
+    client, region_staff, round_
+):
+    """Comments are drawn once and remembered (ideas.thread): what one reader may do must
+    not show to the next, and an edit, a new display name or another language is seen."""
+    idea = IdeaFactory(round=round_)
+    writer = UserFactory(display_name="Pohjantähti")
+    comment = CommentFactory(idea=idea, author=writer, body="Ensimmäinen versio")
+    moderate = reverse("ideas:moderate", args=["comment", comment.pk])
+    edit = reverse("ideas:comment_edit", args=[comment.pk])
+
+    client.force_login(region_staff)
+    assert moderate in client.get(idea.get_absolute_url()).content.decode()
+    client.force_login(writer)
+    content = client.get(idea.get_absolute_url()).content.decode()
+    assert edit in content and moderate not in content
+    client.logout()
+    content = client.get(idea.get_absolute_url()).content.decode()
+    assert "Ensimmäinen versio" in content
+    assert edit not in content and moderate not in content
+
+    Comment.objects.filter(pk=comment.pk).update(body="Toinen versio", edited_at=idea.created_at)
+    writer.display_name = "Uusi nimimerkki"
+    writer.save()
+    content = client.get(idea.get_absolute_url()).content.decode()
+    assert "Toinen versio" in content and "Ensimmäinen versio" not in content
+    assert "Uusi nimimerkki" in content and "Pohjantähti" not in content
+
+    assert "<span>muokattu</span>" in content
+    swedish = client.get("/sv" + idea.get_absolute_url()).content.decode()
+    assert "<span>redigerad</span>" in swedish and "<span>muokattu</span>" not in swedish
+
+
 # --- Posting ideas and bad input ----------------------------------------------------------
 
 
