@@ -1,6 +1,6 @@
 """Every app's websocket routes, in one list for the ASGI application."""
 
-from ideas.routing import websocket_urlpatterns as ideas_patterns
+from ideas.thread.routing import websocket_urlpatterns as ideas_patterns
 from live.routing import websocket_urlpatterns as live_patterns
 from panels.meetings.routing import websocket_urlpatterns as meetings_patterns
 

@@ -6,12 +6,11 @@
 - ``access``: fetching what a person may see (a 404 otherwise).
 - ``services``: posting, editing, withdrawing, supporting, commenting, flagging, moderating.
 - ``signals``: what other parts may listen to, sent after the commit.
-- ``thread``: an idea's comments drawn for its page, each remembered by what it shows and
-  what the reader may do with it.
 - ``forms``, ``views``, ``urls`` (mounted at /rounds/), ``wagtail_hooks`` (rounds in the
   Wagtail admin), ``demo``.
-- ``live``, ``consumers``, ``routing``: an idea's live thread at /ws/ideas/<id>/, on the
-  live foundation (the ``live`` app).
+- ``thread/``: an idea's comment thread, as its page draws it (``drawn``) and live at
+  /ws/ideas/<id>/ (``live``, ``consumers``, ``routing``), on the live foundation (the ``live``
+  app).
 - ``feedback/``: what became of an idea: statuses, official responses, clarifications, the
   response-time dashboard and "my impact".
 """

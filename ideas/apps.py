@@ -10,14 +10,14 @@ class IdeasConfig(AppConfig):
     def ready(self):
         from accounts.notifications import register_kind
 
-        # Connecting receivers: the live thread's broadcasts.
-        from . import live  # noqa: F401
-
         # What ideas add to a person's data export.
         # What deleting an account does to ideas and comments.
         from .privacy import (
             erasure,  # noqa: F401
             personal_data,  # noqa: F401
         )
+
+        # Connecting receivers: the live thread's broadcasts.
+        from .thread import live  # noqa: F401
 
         register_kind("ideas.reply", _("Someone replies to my comment"))

@@ -24,13 +24,14 @@ from live.catch_up import catch_up_response
 from live.models import ModerationKind
 from live.ratelimit import refusal_message
 
-from . import live, services
+from . import services
 from .access import get_comment_for, get_idea_for, get_round_for
 from .feedback.timeline import impact_of
 from .forms import CommentEditForm, CommentForm, IdeaFilterForm, IdeaForm, ReasonForm
 from .models import Comment, Flag, Idea, IdeaRound, Phase
 from .rules import comment_permissions, why_not_comment, why_not_post_idea
-from .thread import drawn_thread
+from .thread import live
+from .thread.drawn import drawn_thread
 
 IDEAS_PER_PAGE = 20
 MAX_SEARCH_WORDS = 8
@@ -177,7 +178,7 @@ def _comment_context(request, idea, form=None, posted=None):
         "idea": idea,
         "round": idea.round,
         "comments": comments,
-        # Where the live thread resumes from (ideas.live.resume_point) and when it was drawn.
+        # Where the live thread resumes from (ideas.thread.live.resume_point) and when it was drawn.
         "live_last_id": live.resume_point(idea) if comments else 0,
         "live_since": timezone.now().isoformat(),
         "comment_probe_other": probe_other,

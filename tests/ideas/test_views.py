@@ -171,7 +171,7 @@ def test_hidden_comment_is_a_placeholder_to_others_and_readable_to_its_author(cl
 def test_a_thread_drawn_once_follows_each_reader_every_edit_and_the_language(
     client, region_staff, round_
 ):
-    """Comments are drawn once and remembered (ideas.thread): what one reader may do must
+    """Comments are drawn once and remembered (ideas.thread.drawn): what one reader may do must
     not show to the next, and an edit, a new display name or another language is seen."""
     idea = IdeaFactory(round=round_)
     writer = UserFactory(display_name="Pohjantähti")

@@ -16,15 +16,16 @@ from live.discussion import (
     rate_limited_frame,
 )
 
-from . import live, services
-from .forms import CommentForm
-from .models import Idea
+from .. import services
+from ..forms import CommentForm
+from ..models import Idea
+from . import live
 
 
 class IdeaThreadConsumer(LiveDiscussionConsumer):
     """/ws/ideas/<idea id>/: anyone who may see the idea watches; those who may comment post.
     Whether they may still watch is asked again on every catch-up and post and whenever
-    ideas.live, panels.access or live.access says it may have changed; when no more, the
+    ideas.thread.live, panels.access or live.access says it may have changed; when no more, the
     socket says so and closes (4403)."""
 
     login_to_post = gettext_lazy("Log in to comment.")

@@ -19,8 +19,8 @@ from django.utils import timezone
 from live.access import recheck_later
 from live.catch_up import broadcast, catch_up_frames, frame, message_data, settled_id
 
-from . import signals
-from .models import Comment, Idea, IdeaRound, Support
+from .. import signals
+from ..models import Comment, Idea, IdeaRound, Support
 
 # What an idea's save can change about who sees it.
 IDEA_ACCESS_FIELDS = {"hidden_at", "withdrawn_at", "round", "round_id", "author", "author_id"}
@@ -34,7 +34,7 @@ def round_access_group(round_id):
     return f"idea-round.{round_id}.access"
 
 
-@receiver(post_save, sender=Idea, dispatch_uid="ideas.live.idea_saved")
+@receiver(post_save, sender=Idea, dispatch_uid="ideas.thread.live.idea_saved")
 def idea_saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
     """Hiding, withdrawing or moving an idea may end some watchers' access: they ask again.
     (Saves that cannot, such as a new status, are skipped when they name their fields.)"""
@@ -47,12 +47,12 @@ def idea_saved(sender, instance, created=False, raw=False, update_fields=None, *
     recheck_later([thread_group_name(instance.pk)])
 
 
-@receiver(post_delete, sender=Idea, dispatch_uid="ideas.live.idea_deleted")
+@receiver(post_delete, sender=Idea, dispatch_uid="ideas.thread.live.idea_deleted")
 def idea_deleted(sender, instance, **kwargs):
     recheck_later([thread_group_name(instance.pk)])
 
 
-@receiver(post_save, sender=IdeaRound, dispatch_uid="ideas.live.round_saved")
+@receiver(post_save, sender=IdeaRound, dispatch_uid="ideas.thread.live.round_saved")
 def round_saved(sender, instance, created=False, raw=False, **kwargs):
     """A round that becomes a panel's, or moves to another panel or region, or is run by
     someone else: everyone watching one of its threads asks again."""
@@ -60,7 +60,7 @@ def round_saved(sender, instance, created=False, raw=False, **kwargs):
         recheck_later([round_access_group(instance.pk)])
 
 
-@receiver(post_delete, sender=IdeaRound, dispatch_uid="ideas.live.round_deleted")
+@receiver(post_delete, sender=IdeaRound, dispatch_uid="ideas.thread.live.round_deleted")
 def round_deleted(sender, instance, **kwargs):
     recheck_later([round_access_group(instance.pk)])
 
@@ -69,18 +69,18 @@ def comment_data(comment):
     return {**message_data(comment), "idea": comment.idea_id, "parent": comment.parent_id}
 
 
-@receiver(signals.comment_posted, dispatch_uid="ideas.live.comment_posted")
+@receiver(signals.comment_posted, dispatch_uid="ideas.thread.live.comment_posted")
 def comment_posted(sender, comment, **kwargs):
     broadcast(thread_group_name(comment.idea_id), frame("comment", comment_data(comment)))
 
 
-@receiver(signals.comment_changed, dispatch_uid="ideas.live.comment_changed")
+@receiver(signals.comment_changed, dispatch_uid="ideas.thread.live.comment_changed")
 def comment_changed(sender, comment, **kwargs):
     comment.refresh_from_db()
     broadcast(thread_group_name(comment.idea_id), frame("comment_changed", comment_data(comment)))
 
 
-@receiver(signals.support_changed, dispatch_uid="ideas.live.support_changed")
+@receiver(signals.support_changed, dispatch_uid="ideas.thread.live.support_changed")
 def support_changed(sender, idea, **kwargs):
     supporters = Support.objects.filter(idea=idea).count()
     broadcast(

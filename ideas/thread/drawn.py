@@ -16,7 +16,7 @@ from datetime import datetime
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .rules import CommentPermissions, comment_permissions
+from ..rules import CommentPermissions, comment_permissions
 
 # How many drawn comments each process remembers: a few megabytes at most.
 COMMENTS_REMEMBERED = 2048
