@@ -16,6 +16,8 @@ from datetime import datetime
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from accounts.roles import Role
+
 from ..rules import CommentPermissions, comment_permissions
 
 # How many drawn comments each process remembers: a few megabytes at most.
@@ -25,8 +27,13 @@ TEMPLATE = "ideas/includes/comment.html"
 
 @dataclass(frozen=True)
 class ShownPerson:
+    """What ``accounts/includes/person.html`` shows of a person."""
+
     display_name: str
     role: str
+
+    def get_role_display(self):
+        return Role(self.role).label
 
 
 @dataclass(frozen=True)

@@ -180,7 +180,13 @@ def test_a_thread_drawn_once_follows_each_reader_every_edit_and_the_language(
     edit = reverse("ideas:comment_edit", args=[comment.pk])
 
     client.force_login(region_staff)
-    assert moderate in client.get(idea.get_absolute_url()).content.decode()
+    content = client.get(idea.get_absolute_url()).content.decode()
+    assert moderate in content
+    # The comment's author with their role badge, drawn from what the thread remembers.
+    assert re.search(
+        r"Pohjantähti</span> <span class=\"badge badge--developer_client\">kehittäjäasiakas<",
+        content,
+    )
     client.force_login(writer)
     content = client.get(idea.get_absolute_url()).content.decode()
     assert edit in content and moderate not in content
