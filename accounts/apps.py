@@ -31,6 +31,9 @@ class AccountsConfig(AppConfig):
             DATA_EXPORT_READY, _("My data export is ready to download"), default=Delivery.EMAIL
         )
 
+        # A person's follows in their data export, after the account's own sections.
+        from .follows import personal_data as follows_personal_data  # noqa: F401
+
         # After every migrate, because permissions only exist once all apps have migrated.
         post_migrate.connect(ensure_role_groups, dispatch_uid="accounts.ensure_role_groups")
 

@@ -297,3 +297,8 @@ class DataExport(models.Model):
 
     def is_expired(self, now=None):
         return self.expires_at <= (now or timezone.now())
+
+
+# Following (accounts.follows) keeps its model in its package; importing it here makes it
+# accounts' model, with accounts' migrations.
+from .follows.models import Follow  # noqa: E402, F401

@@ -17,5 +17,6 @@ urlpatterns = [
         name="revoke_email_links",
     ),
     path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("follows/", include("accounts.follows.urls")),
     path("", include("accounts.privacy.urls")),
 ]
