@@ -9,5 +9,7 @@
   ``scoped_admin`` (the "Panels" group of the Wagtail admin, scoped to a person's regions),
   ``demo``.
 - ``meetings/``: meetings, attendance, minutes and the meetings' live rooms.
+- ``attachments/``: documents attached to meetings and idea rounds, and who may download them
+  (the ``before_serve_document`` hook in ``wagtail_hooks``).
 - ``surveys/``: surveys, their answers and results.
 """

@@ -28,6 +28,10 @@ from .models import (
     Panel,
 )
 
+# The notices to a panel's followers (accounts.follows): its meetings and minutes
+# (panels.meetings.services). Registered in apps.py.
+FOLLOWED_PANEL = "panels.followed_panel"
+
 
 def link_for(person, view_name, *args):
     """A link in the language the person reads their notices in (see accounts.notifications)."""

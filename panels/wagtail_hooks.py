@@ -4,6 +4,9 @@ administrators on everything, and they alone on regions.
 
 The region scope is a permission policy (what a person may do, and on which rows) plus
 views that only ever look rows up through it, so an edit URL from another region is a 404.
+
+Documents attached to meetings and rounds (panels.attachments) are served and offered in the
+document chooser only to those who may see what they are attached to: the two hooks at the end.
 """
 
 from django import forms
@@ -19,6 +22,7 @@ from wagtail.permissions import register_permission_policy
 from accounts.roles import Role
 
 from . import services
+from .attachments.access import downloadable_by, refuse_download
 from .meetings.admin import MeetingViewSet
 from .models import LANGUAGE_NAMES, STAFF_ONLY, Membership, MembershipStatus, Panel, Region
 from .scoped_admin import (
@@ -198,3 +202,20 @@ class PanelsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_panels_admin():
     return PanelsGroup()
+
+
+# --- Attachments --------------------------------------------------------------------------
+
+
+@hooks.register("before_serve_document")
+def serve_attachments_only_to_those_who_see_them(document, request):
+    """A document attached to meetings or rounds (any DocumentAttachment model) is served to
+    those who see at least one of them; to others it is refused (panels.attachments.access:
+    an anonymous visitor is sent to log in, as Wagtail's collection privacy does, and anyone
+    else gets 404). A document attached to nothing is left to Wagtail's collection privacy."""
+    return refuse_download(document, request)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def choose_only_documents_one_may_download(documents, request):
+    return downloadable_by(request.user, documents)

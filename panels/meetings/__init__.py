@@ -1,6 +1,7 @@
 """Panel meetings and their live rooms, a small app inside panels (label ``meetings``).
 
-- ``models``: meetings, attendance, a meeting's live room and its messages and moderation.
+- ``models``: meetings, attendance, a meeting's live room and its messages and moderation,
+  the documents attached to a meeting (panels.attachments).
 - ``rules``: who may see, run and speak in a live room (the meeting rules themselves are the
   panel's, in panels.rules).
 - ``services``: saving a meeting and publishing its minutes, signing up, recording who came;
@@ -9,5 +10,6 @@
 - ``live``, ``consumers``, ``routing``: the room's live discussion at
   /ws/meetings/<id>/room/, on the live foundation; ``access`` closes the room sockets of
   someone whose place in the panel ends mid-session.
-- ``admin``: meetings in the Wagtail admin (Panels → Meetings); ``demo``: the demo meetings.
+- ``admin``: meetings and their attachments in the Wagtail admin (Panels → Meetings);
+  ``demo``: the demo meetings.
 """

@@ -1,13 +1,15 @@
 """Meetings in the Wagtail admin (Panels → Meetings): staff plan and minute their own
-region's meetings, administrators all of them. The viewset is registered in the "Panels"
-group by panels.wagtail_hooks."""
+region's meetings, and attach documents to them (minutes as PDF, slides), administrators all
+of them. The viewset is registered in the "Panels" group by panels.wagtail_hooks."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.permissions import register_permission_policy
 
+from panels.attachments.admin import AttachmentsFormMixin, attachments_panel
 from panels.models import Panel
 from panels.scoped_admin import RegionScopedPolicy, ScopedEditView, ScopedIndexView, ScopedViewSet
 
@@ -21,7 +23,7 @@ register_permission_policy(
 )
 
 
-class MeetingAdminForm(WagtailAdminModelForm):
+class MeetingAdminForm(AttachmentsFormMixin, WagtailAdminModelForm):
     publish_minutes = forms.BooleanField(
         label=_("Publish the minutes to the panel's members"),
         help_text=_("Members are told when the minutes are first published."),
@@ -42,12 +44,30 @@ class MeetingAdminForm(WagtailAdminModelForm):
         self.initial.setdefault("publish_minutes", self.instance.minutes_published_at is not None)
 
 
+meeting_edit_handler = ObjectList(
+    [
+        FieldPanel("panel"),
+        FieldPanel("title"),
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+        FieldPanel("place"),
+        FieldPanel("online_link"),
+        FieldPanel("agenda"),
+        FieldPanel("minutes"),
+        FieldPanel("publish_minutes"),
+        attachments_panel(),
+    ],
+    base_form_class=MeetingAdminForm,
+)
+
+
 class MeetingSaveMixin:
-    """Saving goes through the service, which tells members about newly published minutes."""
+    """Saving goes through the service, which tells members about newly published minutes;
+    saving the meeting saves its attachments too (a ClusterableModel)."""
 
     def save_instance(self):
         return services.save_meeting(
-            self.form.instance,
+            self.form.save(commit=False),
             by=self.request.user,
             publish_minutes=self.form.cleaned_data["publish_minutes"],
         )
@@ -76,6 +96,4 @@ class MeetingViewSet(ScopedViewSet):
     list_display = ["title", "panel", "starts_at", "minutes_published_at"]
     list_filter = ["panel"]
     search_fields = ["title", "agenda", "minutes"]
-
-    def get_form_class(self, for_update=False):
-        return MeetingAdminForm
+    edit_handler = meeting_edit_handler

@@ -7,6 +7,8 @@
   facilitator opens it, the panel talks in it, and once closed its transcript stays readable
   to the panel's inner circle. Messages are live.models.SpokenWords, like idea comments.
 - ``RoomModerationAction``: every hide and restore of a room message, with its reason.
+- ``MeetingAttachment``: a Wagtail document (minutes as PDF, slides) attached to a meeting,
+  seen, listed and downloaded by whoever sees the meeting (panels.attachments).
 """
 
 from django.conf import settings
@@ -16,8 +18,11 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from live.models import MESSAGE_MAX_LENGTH, ModerationRecord, SpokenWords
+from panels.attachments.models import DocumentAttachment
 from panels.models import Panel
 
 
@@ -36,11 +41,12 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(models.Model):
+class Meeting(ClusterableModel):
     """A panel's meeting: planned ahead, minuted afterwards.
 
     Minutes are written after the meeting and reach the members only once published, so a
-    facilitator can draft them first.
+    facilitator can draft them first. Its attachments (``attachments``) are edited with it in
+    the admin, hence a ClusterableModel.
     """
 
     panel = models.ForeignKey(
@@ -101,6 +107,22 @@ class Meeting(models.Model):
 
     def is_over(self, now=None):
         return self.ends_at < (now or timezone.now())
+
+
+class MeetingAttachment(DocumentAttachment):
+    """A document attached to a meeting: whoever sees the meeting (``Meeting.objects.visible_to``:
+    anyone while it is upcoming, the panel's inner circle once it is over) sees and downloads
+    it."""
+
+    meeting = ParentalKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attachments"
+    )
+
+    parent_field = "meeting"
+
+    class Meta(DocumentAttachment.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
 
 
 class AttendanceResponse(models.TextChoices):

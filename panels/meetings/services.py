@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts import oversharing
+from accounts.follows.services import tell_followers
 from accounts.notifications import MODERATION, notify
 
 # Posting or editing a message raises PersonalDetails when it looks like someone's personal
@@ -32,7 +33,7 @@ from accounts.permissions import NotAllowed, require_perm
 from live.models import ModerationKind
 from live.ratelimit import RateLimited, check_post_rate  # noqa: F401 - callers catch RateLimited
 from panels.models import Membership
-from panels.services import link_for
+from panels.services import FOLLOWED_PANEL, link_for
 
 from .models import Attendance, Meeting, MeetingRoom, RoomMessage, RoomModerationAction
 
@@ -57,8 +58,10 @@ def _after_commit(signal, **kwargs):
 
 @transaction.atomic
 def save_meeting(meeting, *, by, publish_minutes):
-    """Save a meeting; publishing minutes for the first time tells the members."""
+    """Save a meeting; publishing minutes for the first time tells the members. The panel's
+    followers hear of a new meeting to come, and of the minutes if they may read them."""
     meeting.full_clean()
+    is_new = meeting.pk is None
     newly_published = (
         publish_minutes and meeting.minutes.strip() and meeting.minutes_published_at is None
     )
@@ -81,7 +84,46 @@ def save_meeting(meeting, *, by, publish_minutes):
                 ),
                 url=link_for(membership.person, "panels:meeting", meeting.pk),
             )
+    _tell_panel_followers(meeting, by, is_new, newly_published)
     return meeting
+
+
+def _tell_panel_followers(meeting, by, is_new, newly_published):
+    """A panel's public news for its followers: a meeting planned (anyone may see a meeting
+    to come) and minutes published (only to those who may read them; members have just been
+    told). Never the person who saved the meeting."""
+    panel = meeting.panel
+
+    def link(person):
+        return link_for(person, "panels:meeting", meeting.pk)
+
+    if is_new and not meeting.is_over():
+        tell_followers(
+            panel,
+            kind=FOLLOWED_PANEL,
+            message=format_lazy(
+                gettext_lazy("{panel} has planned a meeting: {meeting}."),
+                panel=panel.name,
+                meeting=meeting.title,
+            ),
+            url=link,
+            actor=by,
+        )
+    if newly_published:
+        members = Membership.objects.active().filter(panel=panel).values_list("person", flat=True)
+        tell_followers(
+            panel,
+            kind=FOLLOWED_PANEL,
+            message=format_lazy(
+                gettext_lazy("The minutes of {meeting} ({panel}) are ready to read."),
+                meeting=meeting.title,
+                panel=panel.name,
+            ),
+            url=link,
+            actor=by,
+            exclude=list(members),
+            may_see=lambda person: rules.has_perm("panels.view_minutes", person, panel),
+        )
 
 
 def check_can_respond(meeting, person):

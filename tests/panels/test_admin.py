@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.models import Notification
 from panels.meetings.models import Meeting
 from panels.models import MembershipStatus, Panel
+from tests.attachments import NO_ATTACHMENTS
 from tests.factories import MembershipFactory, PanelFactory, RegionFactory, UserFactory
 from tests.panels.factories import MeetingFactory
 
@@ -138,6 +139,7 @@ def _meeting_form(panel, start, end):
         "online_link": "",
         "agenda": "",
         "minutes": "",
+        **NO_ATTACHMENTS,
     }
 
 

@@ -12,7 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from wagtail.permissions import policy_registry
 
 from accounts.roles import Role
-from cms.report_access import regions_of
+from cms.region_access import regions_of
 from ideas.feedback.timeliness import regions_for
 from ideas.models import Idea, IdeaRound
 from panels.meetings.models import Meeting
@@ -116,7 +116,7 @@ PLACES = {
         STAFF,
         lambda user, w: rules.has_perm("surveys.change_survey", user, fresh(w["survey"])),
     ),
-    "cms.report_access.regions_of (impact reports)": (
+    "cms.region_access.regions_of (impact reports)": (
         OFFICIALS,
         # None means every region (administrators).
         lambda user, w: (
