@@ -1,13 +1,13 @@
 """Fetch and check: what a person may not see does not exist for them (a 404).
 
-Views (and websocket consumers) look rounds, ideas and comments up through
+Views (and websocket consumers) look rounds, ideas, pages' discussions and comments up through
 these, so that visibility is decided in one place (the QuerySets' ``visible_to``). What they
 return is known to the rules as seen (ideas.rules.seen_by): asking again costs no query.
 """
 
 from django.shortcuts import get_object_or_404
 
-from .models import Comment, Idea, IdeaRound
+from .models import Comment, Idea, IdeaRound, PageDiscussion
 from .rules import seen_by
 
 
@@ -30,11 +30,17 @@ def get_idea_for(user, pk):
     return idea
 
 
+def get_discussion_for(user, pk):
+    discussion = get_object_or_404(PageDiscussion.objects.visible_to(user), pk=pk)
+    seen_by(user, discussion)
+    return discussion
+
+
 def get_comment_for(user, pk):
     comments = Comment.objects.visible_to(user).select_related(
-        "idea__round__region", "idea__round__panel", "idea__author", "author"
+        "idea__round__region", "idea__round__panel", "idea__author", "discussion", "author"
     )
     comment = get_object_or_404(comments, pk=pk)
-    # Comment.objects.visible_to yields only comments on ideas the person sees.
-    seen_by(user, comment.idea)
+    # Comment.objects.visible_to yields only comments on ideas and pages the person sees.
+    seen_by(user, comment.place)
     return comment

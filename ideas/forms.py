@@ -12,7 +12,6 @@ from .models import (
     REASON_MAX_LENGTH,
     TITLE_MAX_LENGTH,
     TITLE_MIN_LENGTH,
-    Comment,
 )
 
 
@@ -75,9 +74,10 @@ class CommentForm(PersonalDetailsForm):
     )
     parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, idea, **kwargs):
+    def __init__(self, *args, place, **kwargs):
+        """``place``: the idea or the page's discussion (PageDiscussion) commented on."""
         super().__init__(*args, **kwargs)
-        self.idea = idea
+        self.place = place
         self.fields["body"].help_text = at_most(COMMENT_MAX_LENGTH)
 
     def clean(self):
@@ -86,7 +86,7 @@ class CommentForm(PersonalDetailsForm):
         cleaned["parent"] = None
         if parent_pk:
             parent = (
-                Comment.objects.public().filter(idea=self.idea, pk=parent_pk).first()
+                self.place.comments.public().filter(pk=parent_pk).first()
                 if isinstance(parent_pk, int)
                 else None
             )

@@ -1,4 +1,5 @@
-"""Idea rounds, the ideas posted in them, comments, supports, flags and moderation.
+"""Idea rounds, the ideas posted in them, comments, supports, flags and moderation, and the
+discussions of Wagtail pages (PageDiscussion), whose comments are the same comments.
 
 Visibility lives in the QuerySets (``visible_to``); ``ideas.rules`` builds on them, so a list
 and a detail page can never disagree about what a person may see.
@@ -17,12 +18,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from accounts.models import validate_single_line
 from accounts.roles import Role
 from live.models import MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH, ModerationRecord, SpokenWords
+from panels.attachments.models import DocumentAttachment
 from panels.models import STAFF_ONLY, Membership, Panel, Region
 
 from .feedback.models import OfficialResponse
@@ -37,6 +41,7 @@ COMMENT_MAX_LENGTH = MESSAGE_MAX_LENGTH
 RESERVED_ROUND_SLUGS = {
     "ideas",
     "comments",
+    "discussions",
     "moderation",
     "report",
     "responses",
@@ -149,7 +154,9 @@ def validate_round_slug(value):
         raise ValidationError(_("This address is reserved; choose another one."))
 
 
-class IdeaRound(models.Model):
+class IdeaRound(ClusterableModel):
+    # A ClusterableModel so that its attachments (RoundAttachment) are edited with it in the
+    # admin.
     # Titles are one line: they go into e-mail subjects and page headings.
     title = models.CharField(_("title"), max_length=160, validators=[validate_single_line])
     slug = models.SlugField(
@@ -250,6 +257,24 @@ class IdeaRound(models.Model):
     @property
     def is_public(self):
         return self.panel_id is None
+
+
+class RoundAttachment(DocumentAttachment):
+    """A document attached to a round (a background paper, slides): whoever sees the round
+    (``IdeaRound.objects.visible_to``) sees and downloads it (panels.attachments)."""
+
+    round = ParentalKey(
+        IdeaRound,
+        verbose_name=_("idea round"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+
+    parent_field = "round"
+
+    class Meta(DocumentAttachment.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
 
 
 class IdeaQuerySet(models.QuerySet):
@@ -393,19 +418,96 @@ class Idea(models.Model):
         return self.hidden_at is None and self.withdrawn_at is None
 
 
+def _exactly_one_target(name, targets=("idea", "comment")):
+    """Exactly one of the foreign keys ``targets`` is set."""
+    condition = Q()
+    for target in targets:
+        condition |= Q(**{f"{field}__isnull": field != target for field in targets})
+    return models.CheckConstraint(condition=condition, name=name)
+
+
+class PageDiscussionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Public discussions to everyone; the others (the page is a draft, unpublished or
+        restricted) only to those who moderate them, so that nothing waits unseen in the
+        moderation queue."""
+        if not user.is_authenticated:
+            return self.filter(is_public=True)
+        if user.is_superuser:
+            return self.all()
+        return self.filter(Q(is_public=True) | _region_staff(user, "region"))
+
+    def moderated_by(self, user):
+        """Discussions whose comments a person moderates: those of the regions they act for
+        as staff; administrators every one, also those of no region."""
+        if user.is_authenticated and user.is_superuser:
+            return self.all()
+        return self.filter(_region_staff(user, "region"))
+
+
+class PageDiscussion(models.Model):
+    """The comments of a Wagtail page (an experiment, say) are ideas' comments, with the same
+    moderation and live thread. ideas cannot import cms, so cms writes this row in step with
+    the page when it is published, unpublished or moved (ideas.discussions.sync_page_discussion):
+    what the page is called, where it is and who may read it, copied here."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="discussion",
+    )
+    # Whose staff moderate it; none: platform-wide, administrators moderate.
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="page_discussions",
+    )
+    # The page is live and has no view restriction.
+    is_public = models.BooleanField(_("public"), default=False)
+    is_open = models.BooleanField(_("open for comments"), default=True)
+    # For notices and the moderation queue, which cannot ask the page.
+    title = models.CharField(_("title"), max_length=255)
+    # A page's address can be long (its slugs and its language): no length limit.
+    url = models.TextField(_("address"))
+
+    objects = PageDiscussionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("page discussion")
+        verbose_name_plural = _("page discussions")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.url
+
+
 class CommentQuerySet(models.QuerySet):
     def public(self):
         return self.filter(hidden_at__isnull=True, deleted_at__isnull=True)
 
     def visible_to(self, user):
-        """Comments a person may act on. A thread shows the others as placeholders."""
-        on_ideas = self.filter(idea__in=Idea.objects.visible_to(user), deleted_at__isnull=True)
+        """Comments a person may act on, on ideas and on pages. A thread shows the others as
+        placeholders."""
+        seen = self.filter(
+            Q(idea__in=Idea.objects.visible_to(user))
+            | Q(discussion__in=PageDiscussion.objects.visible_to(user)),
+            deleted_at__isnull=True,
+        )
         if not user.is_authenticated:
-            return on_ideas.filter(hidden_at__isnull=True)
+            return seen.filter(hidden_at__isnull=True)
         if user.is_superuser:
-            return on_ideas
-        return on_ideas.filter(
-            Q(hidden_at__isnull=True) | Q(author=user) | _region_staff(user, "idea__round__region")
+            return seen
+        return seen.filter(
+            Q(hidden_at__isnull=True)
+            | Q(author=user)
+            | _region_staff(user, "idea__round__region")
+            | _region_staff(user, "discussion__region")
         )
 
     def thread(self):
@@ -420,8 +522,23 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(SpokenWords):
+    """A comment on an idea or in a page's discussion: exactly one of the two (its place)."""
+
     idea = models.ForeignKey(
-        Idea, verbose_name=_("idea"), on_delete=models.CASCADE, related_name="comments"
+        Idea,
+        verbose_name=_("idea"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="comments",
+    )
+    discussion = models.ForeignKey(
+        PageDiscussion,
+        verbose_name=_("page discussion"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="comments",
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -454,11 +571,18 @@ class Comment(SpokenWords):
         constraints = [
             models.UniqueConstraint(
                 fields=["author", "submission_token"], name="ideas_comment_one_per_submission"
-            )
+            ),
+            _exactly_one_target("ideas_comment_one_place", ("idea", "discussion")),
         ]
 
+    @property
+    def place(self):
+        """Where it was written: its idea or its page's discussion. Both have a ``title``, a
+        ``get_absolute_url`` and ``comments``."""
+        return self.idea if self.discussion_id is None else self.discussion
+
     def get_absolute_url(self):
-        return f"{self.idea.get_absolute_url()}#comment-{self.pk}"
+        return f"{self.place.get_absolute_url()}#comment-{self.pk}"
 
 
 class Support(models.Model):
@@ -484,21 +608,17 @@ class Support(models.Model):
         return f"{self.person} → {self.idea}"
 
 
-def _exactly_one_target(name, targets=("idea", "comment")):
-    """Exactly one of the foreign keys ``targets`` is set."""
-    condition = Q()
-    for target in targets:
-        condition |= Q(**{f"{field}__isnull": field != target for field in targets})
-    return models.CheckConstraint(condition=condition, name=name)
-
-
 class FlagQuerySet(models.QuerySet):
     def open(self):
         return self.filter(resolved_at__isnull=True)
 
     def for_moderator(self, user):
         rounds = IdeaRound.objects.managed_by(user)
-        return self.filter(Q(idea__round__in=rounds) | Q(comment__idea__round__in=rounds))
+        return self.filter(
+            Q(idea__round__in=rounds)
+            | Q(comment__idea__round__in=rounds)
+            | Q(comment__discussion__in=PageDiscussion.objects.moderated_by(user))
+        )
 
 
 class Flag(models.Model):

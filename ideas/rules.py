@@ -1,8 +1,13 @@
 """The permission matrix of idea rounds, as django-rules predicates: one named rule per verb.
 
 Rules take the object the verb is about: a round (see, post an idea, moderate), an idea
-(see, edit, withdraw, comment, support, flag, moderate) or a comment (edit, remove, flag,
-moderate). Who sees what comes from the QuerySets' ``visible_to``; the rules reuse them.
+(see, edit, withdraw, comment, support, flag, moderate), a page's discussion (see, comment)
+or a comment (edit, remove, flag, moderate). Who sees what comes from the QuerySets'
+``visible_to``; the rules reuse them.
+
+A comment is on an idea or in a page's discussion (PageDiscussion): the comment verbs are
+the same for both, each asking its place's rules (``by_place``), so the pages, services and
+the live thread that act on comments need not know which kind they hold.
 
 Ask with ``rules.has_perm(perm, user, obj)`` (or the ``can`` template tag), not
 ``user.has_perm``: Django grants active superusers every permission before any rule runs,
@@ -26,7 +31,7 @@ from panels.models import STAFF_ONLY
 from panels.rules import is_active_member, serves_region
 
 from .feedback.models import OfficialResponse
-from .models import DISCUSSION_PHASES, Comment, Idea, IdeaRound, Phase
+from .models import DISCUSSION_PHASES, Comment, Idea, IdeaRound, PageDiscussion, Phase
 
 
 def round_of(obj):
@@ -48,13 +53,22 @@ def remembered(obj, user, name, compute):
 
 
 def seen_by(user, obj):
-    """Tell the rules that ``user`` sees ``obj``, a round or an idea fetched through its
-    QuerySet's ``visible_to(user)``, so that they do not ask the database again. An idea's
-    round is seen too: ``Idea.objects.visible_to`` yields only ideas of rounds one sees."""
+    """Tell the rules that ``user`` sees ``obj``, a round, an idea or a page's discussion
+    fetched through its QuerySet's ``visible_to(user)``, so that they do not ask the database
+    again. An idea's round is seen too: ``Idea.objects.visible_to`` yields only ideas of
+    rounds one sees."""
     if isinstance(obj, Idea):
         remembered(obj, user, "see", lambda: True)
         obj = obj.round
     remembered(obj, user, "see", lambda: True)
+
+
+def discussion_of(obj):
+    if isinstance(obj, PageDiscussion):
+        return obj
+    if isinstance(obj, Comment) and obj.discussion_id is not None:
+        return obj.discussion
+    raise TypeError(f"No page discussion for {obj!r}")
 
 
 # --- About the round ----------------------------------------------------------------------
@@ -145,6 +159,61 @@ def can_see_comment_idea(user, comment):
     return can_see_idea.test(user, comment.idea)
 
 
+# --- About a page's discussion --------------------------------------------------------------
+# cms keeps is_public and is_open in step with the page; nothing here asks the database but
+# "is this person staff of the region", remembered on the discussion like a round's answers.
+
+
+@rules.predicate
+def on_a_page(user, comment):
+    """The comment is in a page's discussion, not on an idea."""
+    return comment.discussion_id is not None
+
+
+def by_place(on_idea, on_page):
+    """One rule about a comment: ``on_idea`` for a comment on an idea, ``on_page`` for one in
+    a page's discussion. Only the one that applies is asked."""
+    return (~on_a_page & on_idea) | (on_a_page & on_page)
+
+
+@rules.predicate
+def is_discussion_moderator(user, obj):
+    """Staff acting for the discussion's region, or an administrator; a discussion of no
+    region (platform-wide) is moderated by administrators only."""
+    discussion = discussion_of(obj)
+    if user.is_authenticated and user.is_superuser:
+        return True
+    return discussion.region_id is not None and serves_region(user, discussion, STAFF_ONLY)
+
+
+@rules.predicate
+def can_see_discussion(user, obj):
+    """A public one everyone; one that is not (its page was unpublished, say) its moderators,
+    as PageDiscussion.objects.visible_to says."""
+    discussion = discussion_of(obj)
+    return remembered(
+        discussion,
+        user,
+        "see",
+        lambda: discussion.is_public or is_discussion_moderator.test(user, discussion),
+    )
+
+
+@rules.predicate
+def discussion_is_public(user, obj):
+    return discussion_of(obj).is_public
+
+
+@rules.predicate
+def discussion_is_open(user, obj):
+    return discussion_of(obj).is_open
+
+
+@rules.predicate
+def is_active_person(user, obj=None):
+    return user.is_authenticated and user.is_active
+
+
 # --- The matrix ---------------------------------------------------------------------------
 
 take_part = is_round_participant & can_see_round
@@ -162,19 +231,40 @@ rules.add_perm(
     "ideas.flag_idea", rules.is_authenticated & ~is_author & idea_is_public & can_see_idea
 )
 
-rules.add_perm("ideas.edit_comment", is_author & comment_is_public & idea_is_public & in_discussion)
-# Taking back one's own words is allowed in every phase, also after the round closes.
-rules.add_perm("ideas.remove_comment", is_author & comment_is_not_removed)
+# A page's discussion: read while the page is public, commented on while it is also open.
+# Comments there are edited, removed, reported and moderated as on ideas, by the region's
+# staff (administrators where the discussion has no region).
+discussion_accepts_comments = discussion_is_public & discussion_is_open
+rules.add_perm("ideas.see_discussion", can_see_discussion)
+rules.add_perm("ideas.comment_on_discussion", is_active_person & discussion_accepts_comments)
+rules.add_perm("ideas.moderate_discussion", is_discussion_moderator)
+
+rules.add_perm(
+    "ideas.edit_comment",
+    is_author
+    & comment_is_public
+    & by_place(idea_is_public & in_discussion, discussion_accepts_comments),
+)
+# Taking back one's own words is allowed in every phase, also after the round closes or the
+# page's comments close; on a page, while the person can still see it.
+rules.add_perm(
+    "ideas.remove_comment",
+    is_author & comment_is_not_removed & by_place(rules.always_true, can_see_discussion),
+)
+comment_moderator = by_place(is_round_moderator, is_discussion_moderator)
 # A hidden comment stays readable to its author (with the reason) and to moderators.
-rules.add_perm("ideas.read_hidden_comment", is_author | is_round_moderator)
+rules.add_perm("ideas.read_hidden_comment", is_author | comment_moderator)
 rules.add_perm(
     "ideas.flag_comment",
-    rules.is_authenticated & ~is_author & comment_is_public & can_see_comment_idea,
+    rules.is_authenticated
+    & ~is_author
+    & comment_is_public
+    & by_place(can_see_comment_idea, can_see_discussion),
 )
 
 rules.add_perm("ideas.moderate_round", is_round_moderator)
 rules.add_perm("ideas.moderate_idea", is_round_moderator)
-rules.add_perm("ideas.moderate_comment", is_round_moderator)
+rules.add_perm("ideas.moderate_comment", comment_moderator)
 
 
 # --- A thread's comments at once -----------------------------------------------------------
@@ -199,15 +289,22 @@ def comment_permissions(user, comment):
     rules look only at whether the person wrote the comment and whether it is hidden or
     removed. Comments alike in those get the same answers, so a thread of hundreds asks the
     rules at most eight times, whatever its size; the answers are remembered on the idea
-    instance, like the round's. A rule that starts to look at anything else about a comment
-    belongs in the key below (tests.ideas.test_rules compares every kind with the rules).
+    instance, like the round's (on the discussion instance for a page's comments). A rule
+    that starts to look at anything else about a comment belongs in the key below
+    (tests.ideas.test_rules and test_page_discussions compare every kind with the rules).
     """
     own = user.is_authenticated and comment.author_id == user.pk
     kind = ("comment", own, comment.hidden_at is not None, comment.deleted_at is not None)
+    place = comment.place
+    comment_on = (
+        "ideas.comment_on_discussion"
+        if isinstance(place, PageDiscussion)
+        else "ideas.comment_on_idea"
+    )
 
     def ask():
         return CommentPermissions(
-            reply=comment.is_public and rules.has_perm("ideas.comment_on_idea", user, comment.idea),
+            reply=comment.is_public and rules.has_perm(comment_on, user, place),
             edit=rules.has_perm("ideas.edit_comment", user, comment),
             remove=rules.has_perm("ideas.remove_comment", user, comment),
             flag=rules.has_perm("ideas.flag_comment", user, comment),
@@ -215,7 +312,7 @@ def comment_permissions(user, comment):
             read_hidden=rules.has_perm("ideas.read_hidden_comment", user, comment),
         )
 
-    return remembered(comment.idea, user, kind, ask)
+    return remembered(place, user, kind, ask)
 
 
 # --- Why not, in words ----------------------------------------------------------------------
@@ -266,8 +363,24 @@ def why_not_post_idea(user, round_):
     return _membership_explanation(user, round_)
 
 
+def why_not_comment_on_discussion(user, discussion):
+    """An empty string when the person may comment in the page's discussion."""
+    if rules.has_perm("ideas.comment_on_discussion", user, discussion):
+        return ""
+    if not discussion.is_public:
+        return _("This page is not published, so it cannot be commented on.")
+    if not discussion.is_open:
+        return _("Comments on this page are closed. The discussion can still be read.")
+    if not user.is_authenticated:
+        return _("Log in to comment.")
+    return _("You cannot comment here.")
+
+
 def why_not_comment(user, idea):
-    """An empty string when the person may comment on and support the idea."""
+    """An empty string when the person may comment on and support the idea (or comment in
+    the page's discussion, when given one)."""
+    if isinstance(idea, PageDiscussion):
+        return why_not_comment_on_discussion(user, idea)
     if rules.has_perm("ideas.comment_on_idea", user, idea):
         return ""
     if not idea.is_public:

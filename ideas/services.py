@@ -12,6 +12,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from accounts import limits, oversharing
+from accounts.follows.services import tell_followers
 from accounts.notifications import MODERATION, notify
 
 # Posting or editing text raises PersonalDetails when it looks like someone's personal details
@@ -27,7 +28,7 @@ from live.models import ModerationKind
 from live.ratelimit import RateLimited, check_post_rate  # noqa: F401
 
 from . import signals
-from .models import Comment, Flag, Idea, ModerationAction, Support
+from .models import Comment, Flag, Idea, ModerationAction, PageDiscussion, Support
 
 
 def _after_commit(signal, **kwargs):
@@ -66,12 +67,47 @@ def post_idea(author, round_, *, title, body, themes=(), token=None, confirm_per
             )
             idea.themes.set(_offered_themes(round_, themes))
             _after_commit(signals.idea_posted, idea=idea)
+            _tell_round_followers(round_, author)
     except IntegrityError:
         if token is None:
             raise
         # Two submissions raced; the other one won.
         return Idea.objects.get(author=author, submission_token=token)
     return idea
+
+
+# Notices to followers (accounts.follows), registered in apps.py.
+FOLLOWED_ROUND = "ideas.followed_round"
+FOLLOWED_IDEA_COMMENTS = "ideas.followed_idea_comments"
+
+
+def _tell_round_followers(round_, author):
+    """The round's followers hear of new ideas once a day at most: the first idea of the day
+    tells them, with a link to the round, where that day's others are too."""
+    tell_followers(
+        round_,
+        kind=FOLLOWED_ROUND,
+        message=format_lazy(
+            gettext_lazy("New ideas in “{round}”, a round you follow."), round=round_.title
+        ),
+        actor=author,
+        once_a_day=True,
+    )
+
+
+def _tell_idea_followers_of_comment(idea, author, replied_to):
+    """An idea's followers hear of new comments once a day at most; not its author, who
+    wrote the comment, nor the person replied to (told of the reply itself)."""
+    tell_followers(
+        idea,
+        kind=FOLLOWED_IDEA_COMMENTS,
+        message=format_lazy(
+            gettext_lazy("New comments on “{title}”, an idea you follow."), title=idea.title
+        ),
+        actor=author,
+        exclude=[replied_to.author_id] if replied_to is not None else [],
+        once_a_day=True,
+    )
 
 
 @transaction.atomic
@@ -132,9 +168,10 @@ def toggle_support(person, idea, *, supported=None):
 # --- Comments -----------------------------------------------------------------------------
 
 
-def post_comment(author, idea, *, body, parent=None, token=None, confirm_personal=False):
-    """Post a comment. The same ``token`` posts once: sending it again returns the comment
-    the first attempt saved (a client that lost its connection before hearing back).
+def post_comment(author, place, *, body, parent=None, token=None, confirm_personal=False):
+    """Post a comment on ``place``: an idea, or a page's discussion (PageDiscussion). The same
+    ``token`` posts once: sending it again returns the comment the first attempt saved (a
+    client that lost its connection before hearing back).
 
     Raises ``RateLimited`` when the person comments faster than LIVE_COMMENT_RATE allows,
     whether through the page's form or the live socket, and ``PersonalDetails`` when the text
@@ -146,27 +183,35 @@ def post_comment(author, idea, *, body, parent=None, token=None, confirm_persona
     warned = oversharing.check(confirmed=confirm_personal, body=body)
     check_post_rate(author)
     try:
-        return _post_comment(author, idea, body=body, parent=parent, token=token, warned=warned)
+        return _post_comment(author, place, body=body, parent=parent, token=token, warned=warned)
     except IntegrityError:
         if token is None:
             raise
         return Comment.objects.get(author=author, submission_token=token)
 
 
+def _placed(place):
+    """The comment's field that holds ``place``, and the rule for commenting there."""
+    if isinstance(place, PageDiscussion):
+        return "discussion", "ideas.comment_on_discussion"
+    return "idea", "ideas.comment_on_idea"
+
+
 @transaction.atomic
-def _post_comment(author, idea, *, body, parent, token, warned):
-    require_perm(author, "ideas.comment_on_idea", idea)
+def _post_comment(author, place, *, body, parent, token, warned):
+    field, perm = _placed(place)
+    require_perm(author, perm, place)
     replied_to = parent
     if parent is not None:
-        if parent.idea_id != idea.pk:
-            raise ValueError("A reply must be on the same idea as its parent.")
+        if getattr(parent, f"{field}_id") != place.pk:
+            raise ValueError("A reply must be in the same thread as its parent.")
         # One level of replies: answering a reply joins the same thread.
         if parent.parent_id is not None:
             parent = parent.parent
         if not parent.is_public:
-            raise NotAllowed("ideas.comment_on_idea")
+            raise NotAllowed(perm)
     comment = Comment.objects.create(
-        idea=idea,
+        **{field: place},
         author=author,
         body=body,
         parent=parent,
@@ -181,10 +226,12 @@ def _post_comment(author, idea, *, body, parent, token, warned):
             message=format_lazy(
                 gettext_lazy("{name} replied to your comment on “{title}”."),
                 name=author.display_name,
-                title=idea.title,
+                title=place.title,
             ),
             url=comment.get_absolute_url(),
         )
+    if isinstance(place, Idea):
+        _tell_idea_followers_of_comment(place, author, replied_to)
     return comment
 
 
@@ -263,7 +310,7 @@ def _interpolated_later(template, params):
 
 
 def _tell_author(target, template, reason):
-    title = target.idea.title if isinstance(target, Comment) else target.title
+    title = target.place.title if isinstance(target, Comment) else target.title
     notify(
         target.author,
         kind=MODERATION,

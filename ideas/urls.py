@@ -24,6 +24,8 @@ urlpatterns = [
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
     path("comments/<int:pk>/remove/", views.comment_remove, name="comment_remove"),
     path("report/<str:kind>/<int:pk>/", views.flag_create, name="flag"),
+    # Comments on Wagtail pages (ideas.discussions): posting, and the live thread's catch-up.
+    path("discussions/", include("ideas.discussions.urls")),
     # The feedback loop (ideas.feedback): statuses, responses, clarifications, the dashboard.
     path("", include("ideas.feedback.urls")),
     path("<slug:slug>/", views.round_detail, name="round_detail"),

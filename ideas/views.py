@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -28,7 +29,7 @@ from . import services
 from .access import get_comment_for, get_idea_for, get_round_for
 from .feedback.timeline import impact_of
 from .forms import CommentEditForm, CommentForm, IdeaFilterForm, IdeaForm, ReasonForm
-from .models import Comment, Flag, Idea, IdeaRound, Phase
+from .models import Comment, Flag, Idea, IdeaRound, PageDiscussion, Phase, RoundAttachment
 from .rules import comment_permissions, why_not_comment, why_not_post_idea
 from .thread import live
 from .thread.drawn import drawn_thread
@@ -112,6 +113,8 @@ def round_detail(request, slug):
             "ideas": page.object_list,
             "why_not_post": why_not_post_idea(request.user, round_),
             "coverage": Idea.objects.filter(round=round_).response_coverage(),
+            # Whoever sees the round sees its attachments: one query for all of them.
+            "attachments": RoundAttachment.objects.filter(round=round_).select_related("document"),
             "is_filtered": bool(request.GET.get("q") or request.GET.get("theme")),
         },
     )
@@ -183,7 +186,7 @@ def _comment_context(request, idea, form=None, posted=None):
         "live_since": timezone.now().isoformat(),
         "comment_probe_other": probe_other,
         "comment_probe_own": probe_own,
-        "comment_form": form or CommentForm(idea=idea),
+        "comment_form": form or CommentForm(place=idea),
         "why_not_comment": why_not_comment(user, idea),
         "posted": posted,
     }
@@ -293,18 +296,33 @@ def comment_create(request, pk):
     idea = get_idea_for(request.user, pk)
     if not request.user.is_authenticated:
         return _login_first(request, idea.get_absolute_url() + "#comments")
-    why_not = why_not_comment(request.user, idea)
+    return comment_form_view(
+        request,
+        idea,
+        why_not=why_not_comment(request.user, idea),
+        post_url=reverse("ideas:comment_create", args=[idea.pk]),
+        render_thread=lambda **drawn: render(
+            request, "ideas/idea_detail.html#comments", _comment_context(request, idea, **drawn)
+        ),
+    )
+
+
+def comment_form_view(request, place, *, why_not, post_url, render_thread):
+    """Posting a comment on ``place`` (an idea or a page's discussion), the same for both: a
+    comment posted from the page takes the reader back to it; a reply, or a form with errors,
+    is shown on a page of its own with what was typed kept. An htmx request gets the thread
+    again (``render_thread(form=..., posted=...)``)."""
     if why_not:
-        return forbidden(request, _("Comment"), why_not, idea.get_absolute_url())
+        return forbidden(request, _("Comment"), why_not, place.get_absolute_url())
     form = CommentForm(
-        request.POST or None, idea=idea, initial={"parent": request.GET.get("parent")}
+        request.POST or None, place=place, initial={"parent": request.GET.get("parent")}
     )
     comment = None
     if request.method == "POST" and form.is_valid():
         try:
             comment = services.post_comment(
                 request.user,
-                idea,
+                place,
                 body=form.cleaned_data["body"],
                 parent=form.cleaned_data["parent"],
                 confirm_personal=form.cleaned_data["confirm_personal"],
@@ -315,20 +333,19 @@ def comment_create(request, pk):
             form.add_error(None, refusal_message(limited))
     if comment is not None:
         if is_htmx(request):
-            context = _comment_context(request, idea, posted=comment)
-            return render(request, "ideas/idea_detail.html#comments", context)
+            return render_thread(posted=comment)
         messages.success(request, _("Your comment was posted."))
         return redirect(comment.get_absolute_url())
     if request.method == "POST" and is_htmx(request):
-        return render(
-            request, "ideas/idea_detail.html#comments", _comment_context(request, idea, form)
-        )
+        return render_thread(form=form)
     parent = None
     parent_pk = form.data.get("parent") if form.is_bound else request.GET.get("parent")
     if parent_pk and str(parent_pk).isdigit():
-        parent = idea.comments.public().select_related("author").filter(pk=parent_pk).first()
+        parent = place.comments.public().select_related("author").filter(pk=parent_pk).first()
     return render(
-        request, "ideas/comment_form.html", {"idea": idea, "form": form, "parent": parent}
+        request,
+        "ideas/comment_form.html",
+        {"place": place, "post_url": post_url, "form": form, "parent": parent},
     )
 
 
@@ -338,7 +355,9 @@ def comment_edit(request, pk):
         return forbidden(
             request,
             _("Edit comment"),
-            _("Comments can be edited by their author while the idea is being discussed."),
+            _("Comments can be edited by their author while the idea is being discussed.")
+            if comment.idea_id
+            else _("Comments on a page can be edited by their author while they are open."),
             comment.get_absolute_url(),
         )
     form = CommentEditForm(request.POST or None, initial={"body": comment.body})
@@ -358,7 +377,7 @@ def comment_edit(request, pk):
     return render(
         request,
         "ideas/comment_edit.html",
-        {"comment": comment, "idea": comment.idea, "form": form},
+        {"comment": comment, "place": comment.place, "form": form},
     )
 
 
@@ -370,7 +389,9 @@ def comment_remove(request, pk):
         services.remove_comment(request.user, comment)
         messages.success(request, _("Your comment was removed."))
         return redirect(comment.get_absolute_url())
-    return render(request, "ideas/comment_remove.html", {"comment": comment, "idea": comment.idea})
+    return render(
+        request, "ideas/comment_remove.html", {"comment": comment, "place": comment.place}
+    )
 
 
 # --- Flags and moderation -----------------------------------------------------------------
@@ -415,9 +436,10 @@ def flag_create(request, kind, pk):
     return render(request, "ideas/flag_form.html", {"target": target, "kind": kind, "form": form})
 
 
-def _shared_despite_warning(rounds):
-    """Ideas and comments in ``rounds`` that their authors posted although warned that they
-    look like personal details (accounts.oversharing), still shown to others: newest first."""
+def _shared_despite_warning(rounds, discussions):
+    """Ideas and comments in ``rounds`` (and comments in pages' ``discussions``) that their
+    authors posted although warned that they look like personal details
+    (accounts.oversharing), still shown to others: newest first."""
     ideas = (
         Idea.objects.public()
         .filter(round__in=rounds, shared_despite_warning=True)
@@ -426,8 +448,11 @@ def _shared_despite_warning(rounds):
     )
     comments = (
         Comment.objects.public()
-        .filter(idea__round__in=rounds, idea__hidden_at__isnull=True, shared_despite_warning=True)
-        .select_related("author", "idea__round")
+        .filter(
+            Q(idea__round__in=rounds, idea__hidden_at__isnull=True) | Q(discussion__in=discussions),
+            shared_despite_warning=True,
+        )
+        .select_related("author", "idea__round", "discussion")
         .order_by("-created_at", "-pk")[:50]
     )
     return ideas, comments
@@ -437,7 +462,9 @@ def moderation_queue(request):
     if not request.user.is_authenticated:
         return _login_first(request, request.get_full_path())
     rounds = IdeaRound.objects.managed_by(request.user)
-    if not rounds.exists():
+    # Comments on pages too (PageDiscussion): their region's staff moderate them.
+    discussions = PageDiscussion.objects.moderated_by(request.user)
+    if not rounds.exists() and not discussions.exists():
         raise Http404
     # ?warned=1: only what was posted despite a personal-information warning.
     warned_only = request.GET.get("warned") == "1"
@@ -450,6 +477,7 @@ def moderation_queue(request):
             "idea__round",
             "comment__author",
             "comment__idea__round",
+            "comment__discussion",
         )
         .order_by("created_at", "pk")
     )
@@ -470,15 +498,17 @@ def moderation_queue(request):
         .order_by("-hidden_at")
     )
     hidden_comments = (
-        Comment.objects.filter(idea__round__in=rounds, hidden_at__isnull=False)
-        .select_related("author", "idea__round")
+        Comment.objects.filter(
+            Q(idea__round__in=rounds) | Q(discussion__in=discussions), hidden_at__isnull=False
+        )
+        .select_related("author", "idea__round", "discussion")
         .order_by("-hidden_at")
     )
     shared_ideas = shared_comments = None
     if warned_only:
         hidden_ideas = hidden_ideas.filter(shared_despite_warning=True)
         hidden_comments = hidden_comments.filter(shared_despite_warning=True)
-        shared_ideas, shared_comments = _shared_despite_warning(rounds)
+        shared_ideas, shared_comments = _shared_despite_warning(rounds, discussions)
     return render(
         request,
         "ideas/moderation_queue.html",

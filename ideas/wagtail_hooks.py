@@ -1,5 +1,5 @@
-"""Idea rounds in the Wagtail admin: staff create and run rounds in their own regions,
-administrators everywhere.
+"""Idea rounds in the Wagtail admin: staff create and run rounds in their own regions, and
+attach documents to them, administrators everywhere.
 
 The region scope is a permission policy over ``IdeaRound.objects.managed_by`` plus the views
 of panels.scoped_admin, which only look rounds up through it: an edit URL for another region's
@@ -10,10 +10,12 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from accounts.roles import Role
+from panels.attachments.admin import AttachmentsFormMixin, attachments_panel
 from panels.models import STAFF_ONLY, Panel, Region
 from panels.scoped_admin import ScopedIndexView, ScopedViewSet
 
@@ -67,23 +69,26 @@ class RoundIndexView(ScopedIndexView):
     select_related_fields = ("region", "panel")
 
 
-class IdeaRoundAdminForm(WagtailAdminModelForm):
+ROUND_FIELDS = [
+    "title",
+    "slug",
+    "description",
+    "region",
+    "panel",
+    "run_by",
+    "themes",
+    "ideation_starts",
+    "development_starts",
+    "evaluation_starts",
+    "closes_at",
+    "phase_override",
+]
+
+
+class IdeaRoundAdminForm(AttachmentsFormMixin, WagtailAdminModelForm):
     class Meta:
         model = IdeaRound
-        fields = [
-            "title",
-            "slug",
-            "description",
-            "region",
-            "panel",
-            "run_by",
-            "themes",
-            "ideation_starts",
-            "development_starts",
-            "evaluation_starts",
-            "closes_at",
-            "phase_override",
-        ]
+        fields = ROUND_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -102,6 +107,12 @@ class IdeaRoundAdminForm(WagtailAdminModelForm):
             self.initial.setdefault("run_by", user.pk)
 
 
+round_edit_handler = ObjectList(
+    [*(FieldPanel(name) for name in ROUND_FIELDS), attachments_panel()],
+    base_form_class=IdeaRoundAdminForm,
+)
+
+
 class IdeaRoundViewSet(ScopedViewSet):
     model = IdeaRound
     name = "idea_rounds"
@@ -112,9 +123,7 @@ class IdeaRoundViewSet(ScopedViewSet):
     list_display = ["title", "region", "panel", "phase_label", "ideation_starts", "closes_at"]
     list_filter = ["region", "phase_override"]
     search_fields = ["title", "description"]
-
-    def get_form_class(self, for_update=False):
-        return IdeaRoundAdminForm
+    edit_handler = round_edit_handler
 
 
 idea_round_viewset = IdeaRoundViewSet()

@@ -26,7 +26,7 @@ class FeedbackConfig(AppConfig):
         )
         register_kind(
             "ideas.followed_idea",
-            _("An idea I supported or commented on changes status or gets a response"),
+            _("An idea I follow, supported or commented on changes status or gets a response"),
         )
         register_kind("ideas.cited", _("An impact report cites my idea"), default=Delivery.EMAIL)
         register_kind("ideas.clarification", _("Someone asks me to clarify an official response"))

@@ -17,7 +17,7 @@ from django.utils.translation import pgettext_lazy
 from accounts.roles import Role
 from live.models import MESSAGE_MAX_LENGTH
 
-from .statuses import IdeaStatus
+from .statuses import ExperimentStatus, IdeaStatus
 
 EXPLANATION_MAX_LENGTH = 2000
 RESPONSE_TEXT_MAX_LENGTH = 5000
@@ -260,3 +260,37 @@ class Citation(models.Model):
 
     def __str__(self):
         return f"{self.page_id} → {self.idea_id}"
+
+
+class ExperimentLink(models.Model):
+    """An experiment (a Wagtail page in cms) grew from an idea. Written by cms when the
+    experiment is published, so that the idea's page, its timeline and "my impact" can show
+    it without importing cms (cms.experiments.links keeps the rows in step)."""
+
+    idea = models.ForeignKey(
+        "ideas.Idea", verbose_name=_("idea"), on_delete=models.CASCADE, related_name="experiments"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("experiment"),
+        on_delete=models.CASCADE,
+        related_name="idea_experiments",
+    )
+    # As the experiment's live version says; kept in step on every publish.
+    status = models.CharField(
+        _("status"), max_length=16, choices=ExperimentStatus.choices, default="planned"
+    )
+    linked_at = models.DateTimeField(_("linked"), default=timezone.now)
+    # The last time something happened that the idea's people were told of.
+    changed_at = models.DateTimeField(_("changed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("experiment grown from an idea")
+        verbose_name_plural = _("experiments grown from ideas")
+        ordering = ["linked_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "page"], name="feedback_experiment_link_once")
+        ]
+
+    def __str__(self):
+        return f"{self.idea_id} → {self.page_id}"

@@ -1,5 +1,6 @@
 """ "My impact": everything a person gave (ideas, comments, supports, survey answers) and what
-became of it, newest change first.
+became of it (responses, statuses, reports that cite it, experiments that grew from it), newest
+change first.
 
 Each kind is read in one query, with what became of its idea annotated by correlated
 subqueries, so the page costs the same number of queries however long a person's history is.
@@ -18,8 +19,9 @@ from django.utils.translation import get_language
 from ideas.models import Comment, Idea, SubqueryCount, Support
 from panels.surveys.services import answered_by
 
-from .models import Citation, OfficialResponse, StatusChange
+from .models import Citation, ExperimentLink, OfficialResponse, StatusChange
 from .statuses import IdeaStatus
+from .timeline import one_per_translation
 
 ENTRIES_PER_PAGE = 30
 
@@ -48,6 +50,7 @@ def fate_of(ref):
             .distinct()
         ),
         "latest_citation_at": _newest(Citation, "cited_at", ref, page__live=True),
+        "latest_experiment_at": _newest(ExperimentLink, "changed_at", ref, page__live=True),
     }
 
 
@@ -66,7 +69,13 @@ class Entry:
 
 
 def _changed_at(row, given_at):
-    moments = [given_at, row.latest_response_at, row.latest_status_at, row.latest_citation_at]
+    moments = [
+        given_at,
+        row.latest_response_at,
+        row.latest_status_at,
+        row.latest_citation_at,
+        row.latest_experiment_at,
+    ]
     return max(moment for moment in moments if moment is not None)
 
 
@@ -141,8 +150,25 @@ def history(user):
         closed = survey.closes_at if survey.closes_at and survey.closes_at <= now else None
         changed_at = max(survey.answered_at, closed) if closed else survey.answered_at
         entries.append(Entry("survey", survey.answered_at, changed_at, survey))
+    _attach_experiments([entry.idea for entry in entries if entry.idea is not None], language)
     entries.sort(key=lambda entry: entry.changed_at, reverse=True)
     return entries
+
+
+def _attach_experiments(ideas, language):
+    """Give each idea its live experiments (``experiment_links``), in one query for all."""
+    links = (
+        ExperimentLink.objects.filter(idea__in={idea.pk for idea in ideas}, page__live=True)
+        .select_related("page__locale")
+        .order_by("linked_at", "pk")
+        if ideas
+        else []
+    )
+    by_idea = {}
+    for link in links:
+        by_idea.setdefault(link.idea_id, []).append(link)
+    for idea in ideas:
+        idea.experiment_links = one_per_translation(by_idea.get(idea.pk, []), language)
 
 
 def totals(entries):
@@ -152,6 +178,7 @@ def totals(entries):
         "answered": sum(1 for idea in ideas if idea.response_count),
         "implemented": sum(1 for idea in ideas if idea.status == IdeaStatus.IMPLEMENTED),
         "cited": sum(1 for idea in ideas if idea.citation_count),
+        "experiments": sum(1 for idea in ideas if idea.experiment_links),
         "comments": sum(1 for entry in entries if entry.kind == "comment"),
         "supports": sum(1 for entry in entries if entry.kind == "support"),
         "surveys": sum(1 for entry in entries if entry.kind == "survey"),

@@ -15,6 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts import limits
+from accounts.follows.services import followers_of
 from accounts.notifications import notify
 from accounts.permissions import require_perm
 from ideas.models import Comment, Idea, Support
@@ -174,14 +175,16 @@ def publish_response(responder, idea, *, decision, reasons, merged_into=None, **
 
 
 def followers(idea):
-    """People who supported or commented on the idea (its author not included)."""
+    """People who supported, commented on or follow the idea (accounts.follows), each once;
+    its author not included (they hear of their own idea)."""
     from accounts.models import User
 
     supporters = Support.objects.filter(idea=idea).values("person")
     commenters = Comment.objects.filter(idea=idea, deleted_at__isnull=True).values("author")
+    following = followers_of(idea).values("pk")
     return (
         User.objects.filter(is_active=True)
-        .filter(Q(pk__in=supporters) | Q(pk__in=commenters))
+        .filter(Q(pk__in=supporters) | Q(pk__in=commenters) | Q(pk__in=following))
         .exclude(pk=idea.author_id)
         .order_by("pk")
     )

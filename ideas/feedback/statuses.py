@@ -36,3 +36,12 @@ TRANSITIONS = {
 
 def allowed_transitions(status):
     return TRANSITIONS[IdeaStatus(status)]
+
+
+class ExperimentStatus(models.TextChoices):
+    """Where an experiment that grew from ideas stands. The experiment is a page in cms; its
+    status is named here so that an idea's page and "my impact" can say it."""
+
+    PLANNED = "planned", pgettext_lazy("experiment status", "planned")
+    RUNNING = "running", pgettext_lazy("experiment status", "running")
+    ENDED = "ended", pgettext_lazy("experiment status", "ended")

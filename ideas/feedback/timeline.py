@@ -1,19 +1,21 @@
 """What became of an idea, as the idea page shows it: its official responses, its status
-changes and the ideas merged with it, read in a fixed number of queries."""
+changes, the ideas merged with it and the experiments that grew from it, read in a fixed
+number of queries."""
 
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
+from django.utils.translation import get_language
 
 from ideas.models import Idea
 
-from .models import OfficialResponse, ResponseFeedback, ResponseVersion, Verdict
+from .models import ExperimentLink, OfficialResponse, ResponseFeedback, ResponseVersion, Verdict
 from .statuses import allowed_transitions
 
 
 @dataclass
 class TimelineEntry:
-    kind: str  # "status" or "response"
+    kind: str  # "status", "response" or "experiment"
     at: object
     item: object
 
@@ -28,6 +30,9 @@ class IdeaImpact:
     timeline: list = field(default_factory=list)
     # Whether the status can still move (implemented and merged ideas are at the end).
     can_move: bool = False
+    # The live experiments that grew from the idea (ExperimentLink rows, page loaded), each
+    # once, in the reader's language where it has that translation.
+    experiments: list = field(default_factory=list)
 
 
 def responses_with_history(viewer):
@@ -75,6 +80,25 @@ def impact_of(idea, viewer):
         if change.pk not in made_by_responses
     ]
     timeline += [TimelineEntry("response", r.published_at, r) for r in responses]
+    experiments = experiments_of(idea)
+    timeline += [TimelineEntry("experiment", link.linked_at, link) for link in experiments]
     timeline.sort(key=lambda entry: entry.at)
     can_move = bool(allowed_transitions(idea.status))
-    return IdeaImpact(responses, merged, seen.get(idea.merged_into_id), timeline, can_move)
+    return IdeaImpact(
+        responses, merged, seen.get(idea.merged_into_id), timeline, can_move, experiments
+    )
+
+
+def one_per_translation(links, language):
+    """Each page once: a page and its translations are one experiment (or report)."""
+    chosen = {}
+    for link in links:
+        key = link.page.translation_key
+        if key not in chosen or link.page.locale.language_code == language:
+            chosen[key] = link
+    return list(chosen.values())
+
+
+def experiments_of(idea):
+    links = ExperimentLink.objects.filter(idea=idea, page__live=True).select_related("page__locale")
+    return one_per_translation(links, get_language())

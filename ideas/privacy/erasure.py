@@ -1,7 +1,7 @@
 """What deleting an account does to ideas and comments (accounts.privacy.erasure). Without
 "remove my words" nothing is done here: the author becomes NULL, shown as "former member".
-With it, the person's ideas and comments keep their place, so that the replies around them
-keep their sense, but their words are gone."""
+With it, the person's ideas and comments (on ideas and on pages alike) keep their place, so
+that the replies around them keep their sense, but their words are gone."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType

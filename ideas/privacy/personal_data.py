@@ -1,7 +1,8 @@
 """What ideas hold about a person, for their data export (accounts.privacy.export): their
-ideas, comments, supports and reports, and, for staff, the rounds they run and the moderation
-decisions they made. Of what others wrote only the idea's title is given, for context: never
-another person's comment, nor the text of what a moderator hid."""
+ideas, comments (on ideas and on pages), supports and reports, and, for staff, the rounds they
+run and the moderation decisions they made. Of what others wrote only the idea's title (or
+the page's title and address) is given, for context: never another person's comment, nor the
+text of what a moderator hid."""
 
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,20 @@ from live.models import ModerationKind
 
 IDEA_ID = Field("idea_id", _("idea number"), _("The number of the idea."))
 IDEA_TITLE = Field("idea_title", _("idea"), _("The title of the idea."))
+PAGE_TITLE = Field(
+    "page_title", _("page"), _("The title of the page commented on, for a comment on a page.")
+)
+PAGE_URL = Field("page_url", _("page address"), _("The address of the page commented on."))
+
+
+def _on_page(comment):
+    """The page fields of a row about ``comment``: empty for a comment on an idea."""
+    if comment is None or comment.discussion_id is None:
+        return {"page_title": "", "page_url": ""}
+    return {
+        "page_title": comment.discussion.title,
+        "page_url": absolute(comment.discussion.get_absolute_url()),
+    }
 
 
 def ideas(person):
@@ -62,15 +77,23 @@ def ideas(person):
 
 
 def comments(person):
-    rows = Comment.objects.filter(author=person).select_related("idea").order_by("created_at", "pk")
+    rows = (
+        Comment.objects.filter(author=person)
+        .select_related("idea", "discussion")
+        .order_by("created_at", "pk")
+    )
     return Section(
         key="comments",
         title=_("Your comments"),
-        description=_("Every comment you wrote on an idea, also those removed or hidden."),
+        description=_(
+            "Every comment you wrote on an idea or a page, also those removed or hidden."
+        ),
         fields=[
             Field("id", _("number"), _("The comment's number.")),
             IDEA_ID,
             IDEA_TITLE,
+            PAGE_TITLE,
+            PAGE_URL,
             Field(
                 "reply_to", _("reply to"), _("The number of the comment you replied to, if any.")
             ),
@@ -85,7 +108,8 @@ def comments(person):
             {
                 "id": comment.pk,
                 "idea_id": comment.idea_id,
-                "idea_title": comment.idea.title,
+                "idea_title": comment.idea.title if comment.idea_id else "",
+                **_on_page(comment),
                 "reply_to": comment.parent_id,
                 "body": comment.body,
                 "created_at": comment.created_at,
@@ -125,7 +149,7 @@ def supports(person):
 def flags(person):
     rows = (
         Flag.objects.filter(reporter=person)
-        .select_related("idea", "comment__idea")
+        .select_related("idea", "comment__idea", "comment__discussion")
         .order_by("created_at", "pk")
     )
     return Section(
@@ -141,6 +165,8 @@ def flags(person):
             ),
             IDEA_ID,
             IDEA_TITLE,
+            PAGE_TITLE,
+            PAGE_URL,
             Field("comment_id", _("comment number"), _("The number of the comment you reported.")),
             Field("reason", _("reason"), _("The reason you gave.")),
             Field("created_at", _("reported"), _("When you reported it.")),
@@ -154,8 +180,9 @@ def _flag_row(flag):
     idea = flag.idea if flag.idea_id else flag.comment.idea
     return {
         "target": "idea" if flag.idea_id else "comment",
-        "idea_id": idea.pk,
-        "idea_title": idea.title,
+        "idea_id": idea.pk if idea else None,
+        "idea_title": idea.title if idea else "",
+        **_on_page(flag.comment),
         "comment_id": flag.comment_id,
         "reason": flag.reason,
         "created_at": flag.created_at,
@@ -167,7 +194,7 @@ def staff_work(person):
     rounds = IdeaRound.objects.filter(run_by=person).order_by("ideation_starts", "pk")
     actions = (
         ModerationAction.objects.filter(moderator=person)
-        .select_related("idea", "comment")
+        .select_related("idea", "comment__discussion")
         .order_by("created_at", "pk")
     )
     rows = [
@@ -175,6 +202,7 @@ def staff_work(person):
             "action": "runs_round",
             "round": idea_round.title,
             "idea_id": None,
+            **_on_page(None),
             "comment_id": None,
             "reason": "",
             "at": idea_round.created_at,
@@ -186,6 +214,7 @@ def staff_work(person):
             "action": f"moderated_{action.kind}",
             "round": "",
             "idea_id": action.idea_id or action.comment.idea_id,
+            **_on_page(action.comment),
             "comment_id": action.comment_id,
             "reason": action.reason,
             "at": action.created_at,
@@ -216,6 +245,8 @@ def staff_work(person):
             Field(
                 "idea_id", _("idea number"), _("The number of the idea moderated, or commented on.")
             ),
+            PAGE_TITLE,
+            PAGE_URL,
             Field(
                 "comment_id",
                 _("comment number"),

@@ -1,4 +1,4 @@
-"""An idea's comments as its page draws them.
+"""A thread's comments (an idea's, or a page's discussion's) as its page draws them.
 
 A comment's HTML depends on what it shows (its text, its author's display name and role, its
 times and state), on what the viewer may do with it (ideas.rules.comment_permissions), and on
@@ -41,7 +41,8 @@ class ShownComment:
     """Everything ``ideas/includes/comment.html`` shows of a comment, for one reader."""
 
     pk: int
-    idea_id: int
+    idea_id: int | None
+    discussion_id: int | None
     parent_id: int | None
     author: ShownPerson | None
     body: str
@@ -58,6 +59,7 @@ class ShownComment:
         return cls(
             pk=comment.pk,
             idea_id=comment.idea_id,
+            discussion_id=comment.discussion_id,
             parent_id=comment.parent_id,
             author=None if author is None else ShownPerson(author.display_name, author.role),
             body=comment.body,
@@ -82,14 +84,17 @@ def _drawn(shown, language, time_zone):
     return render_to_string(TEMPLATE, {"comment": shown})
 
 
-def drawn_thread(user, idea):
-    """The idea's top-level comments, with their replies, each with ``html``: the comment as
-    ``user`` sees it. A fixed number of queries, whatever the thread's size."""
-    comments = list(idea.comments.thread())
+def drawn_thread(user, place):
+    """The top-level comments of ``place`` (an idea or a page's discussion), with their
+    replies, each with ``html``: the comment as ``user`` sees it. A fixed number of queries,
+    whatever the thread's size."""
+    comments = list(place.comments.thread())
+    field = place.comments.field.name  # the comment's foreign key to its place
     for comment in comments:
         comment.html = comment_html(user, comment)
         for reply in comment.replies.all():
-            # The rules look at reply.idea.round; sharing the instance keeps that query-free.
-            reply.idea = idea
+            # The rules look at the reply's place (an idea's round, say); sharing the instance
+            # keeps that query-free.
+            setattr(reply, field, place)
             reply.html = comment_html(user, reply)
     return comments

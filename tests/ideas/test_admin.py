@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from ideas.models import IdeaRound, Phase
+from tests.attachments import NO_ATTACHMENTS
 from tests.factories import PanelFactory, RegionFactory, UserFactory
 
 from .factories import IdeaRoundFactory, dates_for
@@ -24,6 +25,7 @@ def form_data(region, **extra):
         "run_by": "",
         "themes": "Asuminen, Työ",
         "phase_override": "",
+        **NO_ATTACHMENTS,
         **dates,
         **extra,
     }

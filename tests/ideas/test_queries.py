@@ -20,10 +20,13 @@ from tests.factories import MembershipFactory, PanelFactory, UserFactory
 from .factories import IdeaFactory, IdeaRoundFactory
 
 # Measured with the sizes below; the same for both sizes is the point of the test.
-ROUND_PAGE_QUERIES = 12  # includes the response coverage
+# Includes the response coverage, whether the viewer follows it, and the round's attachments
+# (one query for all of them).
+ROUND_PAGE_QUERIES = 14
 # Includes where the live thread resumes from, and the responses, their versions, the viewer's
-# own feedback, the status changes and the merged ideas.
-IDEA_PAGE_QUERIES = 16
+# own feedback, the status changes, the merged ideas, the experiments that grew from it and
+# whether the viewer follows it.
+IDEA_PAGE_QUERIES = 18
 
 
 def many_ideas(round_, count, people):
