@@ -141,6 +141,33 @@ def _entry(idea):
     }
 
 
+class CitedExperimentBlock(blocks.StructBlock):
+    """An experiment and its timeline, as it stands when the report is read: its status, its
+    dated updates and what it learned. A report cites experiments as it cites ideas."""
+
+    experiment = blocks.PageChooserBlock(
+        label=_("Experiment"), page_type="experiments.ExperimentPage"
+    )
+    note = blocks.RichTextBlock(
+        label=_("Note"), required=False, features=["bold", "italic", "link", "ol", "ul"]
+    )
+
+    class Meta:
+        icon = "calendar"
+        label = _("An experiment and its timeline")
+        template = "cms/blocks/cited_experiment.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        page = value.get("experiment")
+        # Only a live, public experiment is shown: a draft or a private page is no citation.
+        if page is not None and page.live and not page.get_view_restrictions().exists():
+            experiment = page.specific
+            context["experiment"] = experiment
+            context["updates"] = list(experiment.updates.order_by("date", "sort_order", "pk"))
+        return context
+
+
 IDEAS_BLOCK_NAME = "ideas"
 
 
@@ -151,6 +178,7 @@ class ImpactReportBodyBlock(blocks.StreamBlock):
     )
     participant_quote = ParticipantQuoteBlock()
     ideas = CitedIdeasBlock()
+    experiment = CitedExperimentBlock()
     figures = FiguresBlock()
     image = ImageBlock()
     call_to_action = CallToActionBlock()

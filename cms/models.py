@@ -8,7 +8,7 @@ from wagtail.models import Page
 from panels.models import Region
 
 from .blocks import BodyBlock, ImpactReportBodyBlock, cited_idea_ids, load_cited_ideas
-from .report_access import ImpactReportPageForm, ReportPermissionTester
+from .region_access import RegionPageForm, RegionPagePermissionTester
 
 
 class HomePage(Page):
@@ -24,6 +24,20 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The sections below the home page that every visitor should find: experiments, the
+        # practice library, impact reports. A query for the pages, one for each type.
+        context["sections"] = (
+            self.get_children()
+            .live()
+            .public()
+            .type(ImpactReportIndexPage, *_section_types())
+            .order_by("path")
+            .specific()
+        )
+        return context
 
 
 class ContentPage(Page):
@@ -92,7 +106,7 @@ class ImpactReportPage(Page):
     )
     body = StreamField(ImpactReportBodyBlock(), blank=True, verbose_name=_("body"))
 
-    base_form_class = ImpactReportPageForm
+    base_form_class = RegionPageForm
 
     content_panels = [
         *Page.content_panels,
@@ -115,8 +129,8 @@ class ImpactReportPage(Page):
 
     def permissions_for_user(self, user):
         # Every per-page admin view asks this: one answer scopes them all to the person's
-        # regions (cms.report_access).
-        return ReportPermissionTester(user, self)
+        # regions (cms.region_access).
+        return RegionPagePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -124,3 +138,12 @@ class ImpactReportPage(Page):
         # same however many ideas it cites.
         context["cited_ideas"] = load_cited_ideas(self.cited_idea_ids(), request.user)
         return context
+
+
+def _section_types():
+    from django.apps import apps
+
+    return [
+        apps.get_model("experiments", "ExperimentIndexPage"),
+        apps.get_model("experiments", "PracticeIndexPage"),
+    ]

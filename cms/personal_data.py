@@ -1,5 +1,6 @@
 """What the site holds about a person, for their data export (accounts.privacy.export): the
-pages they own in the Wagtail admin (impact reports and content pages, in any language)."""
+pages they own in the Wagtail admin (impact reports, experiments, practices and content pages,
+in any language) and the adoptions of practices they recorded for their region."""
 
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +41,34 @@ def pages_owned(person):
     )
 
 
+def adoptions_recorded(person):
+    from .experiments.models import PracticeAdoption
+
+    adoptions = PracticeAdoption.objects.filter(added_by=person).select_related(
+        "practice", "region"
+    )
+    return Section(
+        key="practice_adoptions",
+        title=_("Adoptions of practices you recorded"),
+        description=_("The regions you listed as having taken a practice into use."),
+        fields=[
+            Field("practice", _("practice"), _("The practice's title.")),
+            Field("region", _("region"), _("The region that adopted it.")),
+            Field("note", _("how it was adapted"), _("What you wrote.")),
+            Field("added_at", _("added"), _("When you added it.")),
+        ],
+        rows=[
+            {
+                "practice": adoption.practice.title,
+                "region": adoption.region.name,
+                "note": adoption.note,
+                "added_at": adoption.added_at,
+            }
+            for adoption in adoptions
+        ],
+    )
+
+
 @receiver(personal_data_requested, dispatch_uid="cms.personal_data")
 def site_sections(sender, person, **kwargs):
-    return [pages_owned(person)]
+    return [pages_owned(person), adoptions_recorded(person)]

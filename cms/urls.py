@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("my-impact/", my_impact, name="my_impact"),
     path("panels/", include("panels.urls")),
     path("surveys/", include("panels.surveys.urls")),
+    path("practices/", include("cms.experiments.urls")),
     path("_util/login/", AllauthLoginRedirect.as_view()),
     # Wagtail's page tree last: it answers every path the others leave.
     path("", include(wagtail_urls)),

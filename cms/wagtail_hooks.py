@@ -1,5 +1,6 @@
-"""Impact reports in the Wagtail admin: a decision-maker sees and acts on only the reports of the
-regions they act for. The rules are in cms.report_access; this module attaches them.
+"""Region pages (impact reports, experiments, practices) in the Wagtail admin: an official sees
+and acts on only the pages of the regions they act for. The rules are in cms.region_access;
+this module attaches them.
 
 The attachments at the top happen when Wagtail loads this module, which is before it serves
 any admin view: the URL configuration loads every app's hooks.
@@ -18,49 +19,52 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
-from .models import ImpactReportPage
-from .report_access import (
-    ReportScopedPagePolicy,
+from .region_access import (
+    RegionScopedPagePolicy,
     may_act_on,
-    reports_outside,
+    pages_outside,
+    region_page_models,
 )
 
 # Which pages a person may explore: the explorer, the admin search and the admin API ask the
 # policy registered for Page.
-register_permission_policy(Page, ReportScopedPagePolicy())
+register_permission_policy(Page, RegionScopedPagePolicy())
 
 
 # --- Admin pages that show a page without asking its permissions ------------------------
 
 
-class ReportExplorableIndexView(ExplorableIndexView):
-    """Exploring one report: it has no children, but the page shows its title and status."""
+class RegionPageExplorableIndexView(ExplorableIndexView):
+    """Exploring one region page: it has no children, but the page shows its title and
+    status."""
 
     def get(self, request, parent_page_id=None):
         if parent_page_id is not None:
-            report = get_object_or_404(Page, pk=parent_page_id).specific_deferred
-            if not may_act_on(request.user, report):
+            page = get_object_or_404(Page, pk=parent_page_id).specific_deferred
+            if not may_act_on(request.user, page):
                 return permission_denied(request)
         return super().get(request, parent_page_id)
 
 
-class ImpactReportPageViewSet(PageViewSet):
-    """Wagtail's views for reports, with the explorer of one report checked. The per-page views
-    are Wagtail's own: they ask ReportPermissionTester."""
+class RegionPageViewSet(PageViewSet):
+    """Wagtail's views for one region page type, with the explorer of one page checked. The
+    per-page views are Wagtail's own: they ask RegionPagePermissionTester."""
 
-    model = ImpactReportPage
-    index_view_class = ReportExplorableIndexView
+    index_view_class = RegionPageExplorableIndexView
 
     @cached_property
     def parent_models(self):
-        # Exploring a report goes through this viewset; exploring the index of reports stays
-        # the general explorer, which ReportScopedPagePolicy already narrows.
-        return [ImpactReportPage]
+        # Exploring such a page goes through this viewset; exploring the index above it stays
+        # the general explorer, which RegionScopedPagePolicy already narrows.
+        return [self.model]
 
 
 @hooks.register("register_admin_viewset")
-def register_report_viewset():
-    return ImpactReportPageViewSet("impact_reports")
+def register_region_page_viewsets():
+    return [
+        RegionPageViewSet(f"region_pages_{model._meta.model_name}", model=model)
+        for model in region_page_models()
+    ]
 
 
 @hooks.register("before_move_page")
@@ -72,12 +76,12 @@ def moves_only_where_allowed(request, page, destination):
 
 
 class ScopedBulkActionMixin:
-    """Another region's report is neither acted on nor listed among the pages the person may
+    """Another region's page is neither acted on nor listed among the pages the person may
     not act on (Wagtail lists those by title)."""
 
     def get_actionable_objects(self):
         objects, extra = super().get_actionable_objects()
-        outside = reports_outside(self.request.user)
+        outside = pages_outside(self.request.user)
         if outside is None:
             return objects, extra
         refused = extra["items_with_no_access"]
@@ -117,9 +121,9 @@ for action_class in (
 
 @hooks.register("construct_page_chooser_queryset")
 def other_regions_drafts_not_offered(pages, request):
-    """A published report is public and may be linked to from anywhere; another region's
-    unpublished report is not offered, so its title stays unseen."""
-    outside = reports_outside(request.user)
+    """A published region page is public and may be linked to from anywhere; another region's
+    unpublished report or experiment is not offered, so its title stays unseen."""
+    outside = pages_outside(request.user)
     if outside is None:
         return pages
     return pages.exclude(pk__in=outside.filter(live=False).values("pk"))

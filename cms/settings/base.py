@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "ideas",
     "ideas.feedback",
     "cms",
+    "cms.experiments",
     "daphne",
     "channels",
     "django.contrib.auth",

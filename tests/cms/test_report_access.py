@@ -1,5 +1,5 @@
 """A decision-maker sees and acts on only the impact reports of the regions they act for, in
-every admin view of a page (cms.report_access, cms.wagtail_hooks).
+every admin view of a page (cms.region_access, cms.wagtail_hooks).
 
 The matrix: for each per-page admin view, a decision-maker of region B is refused on region A's
 unpublished report (and its title appears nowhere in the answer), while region A's own

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from accounts.demo import DEMO_PEOPLE, seed_people
 from cms.demo import seed_impact_reports, seed_pages
+from cms.experiments.demo import seed_experiments
 from ideas.demo import seed_ideas
 from panels.demo import seed_panels
 from panels.meetings.demo import seed_meeting_rooms
@@ -26,6 +27,7 @@ class Command(BaseCommand):
             seed_panels()
             seed_ideas()
             seed_meeting_rooms()  # after both: people of both seeds speak in the rooms
+            seed_experiments()  # after the ideas: experiments grow from them
             seed_impact_reports()  # last: it cites the ideas
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         if settings.DEBUG:

@@ -1,0 +1,406 @@
+"""Demo experiments and practices: the Kuopio experiment from the field (Kokeilunpaikka's
+"Hyvinvoinnin integroitu toimintamalli - case Kuopio", with its real structure), the two
+practices it produced, a running experiment in Lapland with three updates, and Swedish and
+English translations of the Kuopio experiment. Runs after the ideas seed: the experiments grow
+from demo ideas, and publishing them tells those ideas' people."""
+
+from datetime import date
+
+from django.conf import settings
+from wagtail.models import Locale
+
+from cms.models import HomePage
+from ideas.feedback.statuses import ExperimentStatus
+from ideas.models import Idea
+from panels.models import Panel, Region
+
+from .models import (
+    ExperimentIndexPage,
+    ExperimentOrigin,
+    ExperimentPage,
+    ExperimentUpdate,
+    PracticeAdoption,
+    PracticeIndexPage,
+    PracticePage,
+    PracticeSource,
+)
+
+INDEXES = {
+    ExperimentIndexPage: {
+        "fi": (
+            "Kokeilut",
+            "kokeilut",
+            "Ideoista kasvaneet kokeilut: mitä kokeiltiin, kenen kanssa, ja mitä opittiin.",
+        ),
+        "sv": (
+            "Försök",
+            "forsok",
+            "Försök som vuxit ur idéer: vad prövades, med vem och vad man lärde sig.",
+        ),
+        "en": (
+            "Experiments",
+            "experiments",
+            "Experiments grown from ideas: what was tried, with whom, and what was learned.",
+        ),
+    },
+    PracticeIndexPage: {
+        "fi": (
+            "Toimintamallit",
+            "toimintamallit",
+            "Kokeiluissa toimiviksi todetut toimintamallit, joita muut alueet voivat ottaa "
+            "käyttöön. Alueet kertovat itse, miten ne ovat mallia soveltaneet.",
+        ),
+        "sv": (
+            "Verksamhetsmodeller",
+            "verksamhetsmodeller",
+            "Verksamhetsmodeller som visat sig fungera i försök och som andra regioner kan ta "
+            "i bruk.",
+        ),
+        "en": (
+            "Practices",
+            "practices",
+            "Ways of working that proved themselves in experiments, for other regions to adopt.",
+        ),
+    },
+}
+
+KUOPIO = {
+    "slug": "hyvinvoinnin-integroitu-toimintamalli-kuopio",
+    "region": "pohjois-savo",
+    "status": ExperimentStatus.ENDED,
+    "starts_on": date(2015, 1, 1),
+    "ends_on": date(2016, 12, 31),
+    "themes": ["Nuoret", "Oma työntekijä", "Hyvinvointisuunnitelma"],
+    "idea": "Yksi nimetty työntekijä, joka pysyy samana",
+    "fi": {
+        "title": "Hyvinvoinnin integroitu toimintamalli – case Kuopio",
+        "organisation": "Kuopion kaupunki",
+        "summary": (
+            "Digitaaliseen palveluintegraatioon, vastuutyöntekijätoimintaan, elämänhallinnan "
+            "kokonaisvaltaiseen arviointiin ja henkilökohtaiseen hyvinvointisuunnitelmaan "
+            "perustuvan toimintamallin kehittäminen (palvelusuunnitelmien yhdistämiskokeilu). "
+            "Kohderyhmä: nuoret aikuiset."
+        ),
+        "goal": (
+            "Kuntakokeilulain (1350/2014) turvin yhdistää usean toimialan, palveluntuottajan ja "
+            "toimijan tarjoama tuki yhtenäiseksi: nuoren erilliset palvelusuunnitelmat yhdeksi "
+            "hyvinvointisuunnitelmaksi."
+        ),
+        "what_was_tried": (
+            "Miten eri ammattialojen ja sektoreiden välistä yhteistyötä voidaan lisätä ja "
+            "samalla vahvistaa asiakkaan itsenäistä selviytymistä. Jokaiselle kokeiluun "
+            "osallistuneelle nuorelle nimettiin henkilökohtainen työntekijä."
+        ),
+        "participants": (
+            "33 kuopiolaista 16–29-vuotiasta nuorta ja 17 ammattilaista sosiaalipalveluista, "
+            "terveydenhuollosta, oppilashuollosta, nuorisopalveluista, psykiatrian keskuksesta "
+            "ja kahdesta ostopalveluyksiköstä. Kehittämisessä mukana myös "
+            "ammattikorkeakoulu ja yliopisto."
+        ),
+        "preconditions": (
+            "Kuntakokeilulaki antoi mahdollisuuden toimia joustavasti ja yhdistää "
+            "asiakassuunnitelmat. Lain päätyttyä (31.12.2016) yhdistämisrekisteriä ei voi "
+            "ylläpitää; suunnitelmia voi yhdistää perustamalla organisaatioiden yhteisrekisterin."
+        ),
+        "result": (
+            "Kokeilu tuotti kaksi selkeää toimintamallia: Integraattorimallin sekä Mun elämä "
+            "-työkalut (3X10D-elämänpyörä ja kysely). Tuotoksia jatkojalostetaan osana "
+            "maakunnallista kehittämistä."
+        ),
+        "lessons_learned": (
+            "Eri alojen ammattilaiset ovat valmiita ammattirajat ylittävään kehittämiseen, kun "
+            "siihen on mahdollisuus. Asiakkaat aktivoituvat rakentamaan omaa elämäänsä, kun "
+            "heidät otetaan mukaan palveluiden suunnitteluun. Lainsäädäntö on liian "
+            "sektoroitunutta: se ohjaa luokittelemaan asiakkaita eikä tukemaan hänen omia "
+            "tavoitteitaan kokonaisvaltaisesti."
+        ),
+        "goals_reached": (
+            "Kyllä. Kokeilu teki näkyväksi, kuinka monen toimijan, ammattialan ja lainsäädännön "
+            "ohjaamaksi nuori voi joutua, ja osoitti, että nuorelle voi antaa päätösvaltaa oman "
+            "elämänsä suuntaamisessa ammattilaisten tukiessa häntä."
+        ),
+        "method_reflections": (
+            "Kokeilemalla kehittäminen sopi tähän työhön hyvin. Väljä tavoite antoi tilaa uusille "
+            "ratkaisuille matkan varrella. Kaikki ponnistelut eivät tuottaneet tulosta, mutta "
+            "niistäkin opittiin, mitä kannattaa tehdä ja mitä ei. Ohjausryhmä kannusti, "
+            "mahdollisti, kyseenalaisti ja rajasi."
+        ),
+        "contact": "Kuopion kaupunki, perusturva ja terveys, johdon tukipalvelut.",
+        "updates": [
+            (
+                date(2015, 1, 1),
+                "Kokeilu alkoi",
+                "Kokeilu käynnistyi kuntakokeilulain turvin. Ohjausryhmä asetti väljän "
+                "tavoitteen: laaja-alainen palvelujen yhteensovittaminen, olemassa olevan "
+                "teknologian hyödyntäminen ja asiakkaan osallisuuden vahvistaminen.",
+                "",
+            ),
+            (
+                date(2016, 1, 1),
+                "Asiakaskokeilu aidossa asiakasympäristössä",
+                "Varsinainen asiakaskokeilu alkoi: 33 nuorta sai nimetyn työntekijän ja yhden "
+                "yhteisen hyvinvointisuunnitelman.",
+                "33 nuorta ja 17 ammattilaista mukana.",
+            ),
+            (
+                date(2017, 3, 8),
+                "Kokeilun oppi julkaistu",
+                "Kokeilu päättyi vuoden 2016 lopussa. Tulokset ja opit on koottu tälle sivulle.",
+                "Kaksi toimintamallia: Integraattorimalli ja Mun elämä -työkalut.",
+            ),
+        ],
+    },
+    "sv": {
+        "title": "Integrerad verksamhetsmodell för välbefinnande – fallet Kuopio",
+        "summary": (
+            "En verksamhetsmodell för unga vuxna som bygger på digital serviceintegration, en "
+            "ansvarig arbetstagare, en helhetsbedömning av livshanteringen och en personlig "
+            "välfärdsplan."
+        ),
+        "lessons_learned": (
+            "Yrkesfolk från olika områden är redo att utveckla över yrkesgränserna när de får "
+            "möjlighet. Klienterna blir aktiva när de tas med i planeringen av tjänsterna."
+        ),
+        "goals_reached": (
+            "Ja. Försöket visade att den unga kan få beslutanderätt över sitt eget liv med "
+            "yrkesfolkets stöd."
+        ),
+    },
+    "en": {
+        "title": "An integrated well-being model – the Kuopio case",
+        "summary": (
+            "A way of working for young adults built on digital service integration, one named "
+            "worker, an all-round assessment of how life is going and one personal well-being "
+            "plan."
+        ),
+        "lessons_learned": (
+            "Professionals from different fields are ready to develop across professional "
+            "boundaries when given the chance. Clients become active when they are included in "
+            "designing services."
+        ),
+        "goals_reached": (
+            "Yes. The experiment showed that a young person can be given the say over the "
+            "direction of their own life, with professionals supporting them."
+        ),
+    },
+}
+
+LAPLAND = {
+    "slug": "takaisinsoitto-samalta-tyontekijalta-rovaniemi",
+    "region": "lappi",
+    "status": ExperimentStatus.RUNNING,
+    "starts_on": date(2026, 9, 1),
+    "ends_on": date(2027, 2, 28),
+    "themes": ["Yhteydenotto", "Odotusajat"],
+    "idea": "Takaisinsoitto samalta työntekijältä",
+    "fi": {
+        "title": "Takaisinsoitto samalta työntekijältä – Rovaniemen aikuissosiaalityö",
+        "organisation": "Lapin hyvinvointialue, aikuissosiaalityö",
+        "summary": (
+            "Kun asiakas jättää soittopyynnön, takaisin soittaa työntekijä, joka tuntee hänen "
+            "asiansa. Kokeilu kasvoi kehittäjäasiakkaan ideasta."
+        ),
+        "goal": "Asiakkaan ei tarvitse kertoa tilannettaan alusta joka kerta.",
+        "what_was_tried": (
+            "Soittopyynnöt ohjataan asiakkaan omalle työntekijälle; jos hän on poissa, "
+            "nimetylle varahenkilölle."
+        ),
+        "participants": "Rovaniemen aikuissosiaalityön kaksi tiimiä ja heidän asiakkaansa.",
+        "preconditions": "Puhelinjärjestelmän ohjaussäännöt ja sovitut varahenkilöt.",
+        "updates": [
+            (
+                date(2026, 9, 1),
+                "Kokeilu alkoi kahdessa tiimissä",
+                "Puhelinjärjestelmä ohjaa soittopyynnöt omalle työntekijälle.",
+                "",
+            ),
+            (
+                date(2026, 10, 15),
+                "Ensimmäiset kuusi viikkoa",
+                "Kehittäjäasiakkaat haastattelivat kymmentä soittopyynnön jättänyttä.",
+                "8/10 kertoi, ettei joutunut selittämään asiaansa alusta.",
+            ),
+            (
+                date(2026, 11, 20),
+                "Varahenkilöt mukaan",
+                "Lomien ajaksi sovittiin nimetyt varahenkilöt, jotka lukevat tilanteen "
+                "kirjauksista ennen soittoa.",
+                "",
+            ),
+        ],
+    },
+}
+
+PRACTICES = [
+    {
+        "slug": "integraattorimalli",
+        "region": "pohjois-savo",
+        "themes": ["Oma työntekijä", "Nuoret"],
+        "title": "Integraattorimalli",
+        "organisation": "Kuopion kaupunki",
+        "summary": (
+            "Nuorelle nimetään yksi työntekijä, integraattori, joka kokoaa eri palveluiden tuen "
+            "yhdeksi kokonaisuudeksi nuoren omien tavoitteiden ympärille."
+        ),
+        "operating_environment": (
+            "Kunnan sosiaali-, terveys-, opiskeluhuolto- ja nuorisopalvelut sekä ostopalvelut."
+        ),
+        "needs": (
+            "Nuorella voi olla yhtä aikaa monta asiakkuutta ja monta suunnitelmaa; kukaan ei "
+            "näe kokonaisuutta."
+        ),
+        "developer_group": (
+            "Nuoret, työntekijät ja esihenkilöt kokeilun ohjausryhmän tuella; mukana "
+            "ammattikorkeakoulu ja yliopisto."
+        ),
+        "target_group": "16–29-vuotiaat nuoret aikuiset, joilla on useita palveluita.",
+        "basic_idea": "Yksi nimetty työntekijä ja yksi yhteinen hyvinvointisuunnitelma.",
+        "adoption_conditions": (
+            "Suunnitelmien yhdistäminen vaatii organisaatioiden yhteisrekisterin tai "
+            "asiakkaan suostumuksen."
+        ),
+        "adoption_tips": "Aloita yhdestä asiakasryhmästä ja sovi varahenkilöt heti alussa.",
+        "evaluation": "Asiakkaiden ja työntekijöiden kokemukset kerättiin kokeilun aikana.",
+    },
+    {
+        "slug": "mun-elama-tyokalut",
+        "region": "pohjois-savo",
+        "themes": ["Mun elämä -työkalut", "Hyvinvointisuunnitelma"],
+        "title": "Mun elämä -työkalut",
+        "organisation": "Kuopion kaupunki",
+        "summary": (
+            "3X10D-elämänpyörä ja kysely, joilla nuori arvioi elämänsä osa-alueita ja "
+            "asettaa omat tavoitteensa ennen ensimmäistä tapaamista."
+        ),
+        "operating_environment": "Ohjaus- ja palvelutarpeen arvioinnin tapaamiset.",
+        "needs": "Tapaaminen alkaa usein ammattilaisen kysymyksistä, ei nuoren tavoitteista.",
+        "developer_group": "Kokeilun nuoret ja työntekijät yhdessä.",
+        "target_group": "Nuoret aikuiset; sopii myös muille asiakasryhmille.",
+        "basic_idea": "Nuori täyttää elämänpyörän itse, ja tapaaminen alkaa siitä.",
+        "adoption_conditions": "Työntekijät tarvitsevat lyhyen perehdytyksen työkaluihin.",
+        "adoption_tips": "Anna elämänpyörä etukäteen, myös paperilla tai selkokielellä.",
+        "evaluation": "Myönteisiä kokemuksia nuorilta ja työntekijöiltä.",
+    },
+]
+
+ADOPTIONS = [
+    (
+        "mun-elama-tyokalut",
+        "lappi",
+        date(2026, 10, 1),
+        "Otimme elämänpyörän käyttöön Rovaniemen aikuissosiaalityössä. Teimme siitä "
+        "selkokielisen version ja saamenkielisen käännöksen.",
+    ),
+]
+
+TEXT_FIELDS = (
+    "organisation",
+    "summary",
+    "goal",
+    "what_was_tried",
+    "participants",
+    "preconditions",
+    "result",
+    "lessons_learned",
+    "goals_reached",
+    "method_reflections",
+    "contact",
+)
+
+
+def _locales():
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
+    }
+
+
+def _index(model, home, locales):
+    default = settings.LANGUAGE_CODE
+    title, slug, lead = INDEXES[model][default]
+    index = model.objects.child_of(home).first()
+    if index is None:
+        index = home.add_child(instance=model(title=title, slug=slug, lead=lead))
+    index.title, index.slug, index.lead = title, slug, lead
+    index.save_revision().publish()
+    for code, locale in locales.items():
+        if code == default:
+            continue
+        translation = index.get_translation_or_none(locale) or index.copy_for_translation(locale)
+        translation = translation.specific
+        translation.title, translation.slug, translation.lead = INDEXES[model][code]
+        translation.save_revision().publish()
+    return index
+
+
+def _child(index, model, slug, **fields):
+    page = model.objects.child_of(index).filter(slug=slug).first()
+    if page is None:
+        page = index.add_child(instance=model(slug=slug, live=False, **fields))
+    return page
+
+
+def _experiment(index, spec):
+    content = spec["fi"]
+    page = _child(index, ExperimentPage, spec["slug"], title=content["title"])
+    page.title = content["title"]
+    for name in TEXT_FIELDS:
+        setattr(page, name, content.get(name, ""))
+    page.region = Region.objects.get(slug=spec["region"])
+    page.status = spec["status"]
+    page.starts_on, page.ends_on = spec["starts_on"], spec["ends_on"]
+    page.themes.set(spec["themes"])
+    idea = Idea.objects.filter(title=spec["idea"]).first()
+    page.origins = [ExperimentOrigin(idea=idea)] if idea else []
+    page.updates = [
+        ExperimentUpdate(date=day, title=title, what_happened=happened, what_was_measured=measured)
+        for day, title, happened, measured in content["updates"]
+    ]
+    page.involved_panels.set(
+        Panel.objects.filter(region__slug=spec["region"], is_archived=False)[:1]
+    )
+    page.save_revision().publish()
+    return page
+
+
+def _translate_experiment(page, locale, content):
+    translation = page.get_translation_or_none(locale) or page.copy_for_translation(locale)
+    translation = translation.specific
+    for name, value in content.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+
+
+def _practice(index, spec, sources):
+    page = _child(index, PracticePage, spec["slug"], title=spec["title"])
+    for name, value in spec.items():
+        if name not in ("slug", "region", "themes"):
+            setattr(page, name, value)
+    page.region = Region.objects.get(slug=spec["region"])
+    page.themes.set(spec["themes"])
+    page.sources = [PracticeSource(experiment=experiment) for experiment in sources]
+    page.save_revision().publish()
+    return page
+
+
+def seed_experiments():
+    # The experiments belong to the demo regions (panels.demo).
+    if Region.objects.filter(slug__in=["lappi", "pohjois-savo"]).count() != 2:
+        return
+    locales = _locales()
+    home = HomePage.objects.get(locale=locales[settings.LANGUAGE_CODE])
+    experiments = _index(ExperimentIndexPage, home, locales)
+    practices_index = _index(PracticeIndexPage, home, locales)
+
+    kuopio = _experiment(experiments, KUOPIO)
+    _experiment(experiments, LAPLAND)
+    for code in ("sv", "en"):
+        if code in locales:
+            _translate_experiment(kuopio, locales[code], KUOPIO[code])
+
+    practices = {spec["slug"]: _practice(practices_index, spec, [kuopio]) for spec in PRACTICES}
+    for slug, region, adopted_on, note in ADOPTIONS:
+        PracticeAdoption.objects.update_or_create(
+            practice=practices[slug],
+            region=Region.objects.get(slug=region),
+            defaults={"note": note, "adopted_on": adopted_on},
+        )
