@@ -152,36 +152,134 @@ KUOPIO = {
     },
     "sv": {
         "title": "Integrerad verksamhetsmodell för välbefinnande – fallet Kuopio",
+        "organisation": "Kuopio stad",
         "summary": (
             "En verksamhetsmodell för unga vuxna som bygger på digital serviceintegration, en "
             "ansvarig arbetstagare, en helhetsbedömning av livshanteringen och en personlig "
-            "välfärdsplan."
+            "välfärdsplan (försök med att sammanföra serviceplaner)."
+        ),
+        "goal": (
+            "Att med stöd av lagen om kommunförsök (1350/2014) föra samman stödet från flera "
+            "sektorer, serviceproducenter och aktörer: den ungas separata serviceplaner till en "
+            "enda välfärdsplan."
+        ),
+        "what_was_tried": (
+            "Hur samarbetet mellan yrkesområden och sektorer kan ökas och samtidigt stärka "
+            "klientens förmåga att klara sig själv. Varje ung person i försöket fick en egen "
+            "namngiven arbetstagare."
+        ),
+        "participants": (
+            "33 unga i åldern 16–29 år i Kuopio och 17 yrkespersoner från socialservicen, "
+            "hälso- och sjukvården, elevhälsan, ungdomstjänsterna, psykiatrin och två köpta "
+            "serviceenheter. En yrkeshögskola och ett universitet deltog i utvecklingen."
+        ),
+        "preconditions": (
+            "Lagen om kommunförsök gjorde det möjligt att arbeta flexibelt och sammanföra "
+            "klientplanerna. Efter att lagen upphörde (31.12.2016) kan registret inte längre "
+            "upprätthållas; planerna kan föras samman i ett gemensamt register för "
+            "organisationerna."
+        ),
+        "result": (
+            "Försöket gav två tydliga verksamhetsmodeller: Integratormodellen och Mun elämä-"
+            "verktygen (livshjulet 3X10D och en enkät)."
         ),
         "lessons_learned": (
             "Yrkesfolk från olika områden är redo att utveckla över yrkesgränserna när de får "
-            "möjlighet. Klienterna blir aktiva när de tas med i planeringen av tjänsterna."
+            "möjlighet. Klienterna blir aktiva när de tas med i planeringen av tjänsterna. "
+            "Lagstiftningen är för sektoriserad: den styr mot att kategorisera klienter i "
+            "stället för att stödja deras egna mål som helhet."
         ),
         "goals_reached": (
-            "Ja. Försöket visade att den unga kan få beslutanderätt över sitt eget liv med "
-            "yrkesfolkets stöd."
+            "Ja. Försöket visade hur många aktörer, yrken och lagar en ung person kan styras av, "
+            "och att den unga kan få beslutanderätt över sitt eget liv med yrkesfolkets stöd."
         ),
+        "method_reflections": (
+            "Att utveckla genom försök passade arbetet väl. Ett öppet mål gav utrymme för nya "
+            "lösningar längs vägen. Allt gav inte resultat, men också det lärde oss vad som "
+            "lönar sig och vad som inte gör det."
+        ),
+        "contact": "Kuopio stad, grundtrygghet och hälsa, ledningens stödtjänster.",
+        "updates": [
+            ("Försöket började", "Försöket inleddes med stöd av lagen om kommunförsök.", ""),
+            (
+                "Klientförsöket i en verklig klientmiljö",
+                "33 unga fick en namngiven arbetstagare och en gemensam välfärdsplan.",
+                "33 unga och 17 yrkespersoner deltog.",
+            ),
+            (
+                "Försökets lärdomar publicerade",
+                "Försöket avslutades i slutet av 2016. Resultaten och lärdomarna finns på den "
+                "här sidan.",
+                "Två verksamhetsmodeller: Integratormodellen och Mun elämä-verktygen.",
+            ),
+        ],
     },
     "en": {
         "title": "An integrated well-being model – the Kuopio case",
+        "organisation": "City of Kuopio",
         "summary": (
             "A way of working for young adults built on digital service integration, one named "
             "worker, an all-round assessment of how life is going and one personal well-being "
-            "plan."
+            "plan (an experiment in combining service plans)."
+        ),
+        "goal": (
+            "Under the Municipal Experiments Act (1350/2014), to join the support of several "
+            "sectors, service providers and organisations into one: a young person's separate "
+            "service plans into a single well-being plan."
+        ),
+        "what_was_tried": (
+            "How to increase cooperation across professions and sectors while strengthening "
+            "the client's own coping. Every young person in the experiment had a named worker."
+        ),
+        "participants": (
+            "33 young people aged 16–29 in Kuopio and 17 professionals from social services, "
+            "health care, student welfare, youth services, psychiatry and two purchased-service "
+            "units, with a university of applied sciences and a university."
+        ),
+        "preconditions": (
+            "The Municipal Experiments Act allowed flexible work and combining client plans. "
+            "After the act ended (31 December 2016) the combined register could not be kept; "
+            "plans can be combined through a joint register of the organisations."
+        ),
+        "result": (
+            "Two clear practices: the Integrator model and the Mun elämä (My life) tools, a "
+            "3X10D life wheel and a survey."
         ),
         "lessons_learned": (
             "Professionals from different fields are ready to develop across professional "
             "boundaries when given the chance. Clients become active when they are included in "
-            "designing services."
+            "designing services. Legislation is too sectoral: it steers professionals to "
+            "categorise clients rather than support their own goals as a whole."
         ),
         "goals_reached": (
-            "Yes. The experiment showed that a young person can be given the say over the "
-            "direction of their own life, with professionals supporting them."
+            "Yes. The experiment showed how many organisations, professions and laws can steer "
+            "a young person's life, and that a young person can be given the say over its "
+            "direction, with professionals supporting them."
         ),
+        "method_reflections": (
+            "Developing by experimenting suited this work well. A loose goal left room for new "
+            "solutions on the way. Not every effort paid off, but those too taught what is "
+            "worth doing and what is not."
+        ),
+        "contact": "City of Kuopio, basic security and health, management support services.",
+        "updates": [
+            (
+                "The experiment began",
+                "The experiment began under the Municipal Experiments Act.",
+                "",
+            ),
+            (
+                "The client experiment in a real client setting",
+                "33 young people got a named worker and one shared well-being plan.",
+                "33 young people and 17 professionals took part.",
+            ),
+            (
+                "The lessons of the experiment published",
+                "The experiment ended at the end of 2016. Its results and lessons are on this "
+                "page.",
+                "Two practices: the Integrator model and the Mun elämä tools.",
+            ),
+        ],
     },
 }
 
@@ -351,10 +449,14 @@ def _experiment(index, spec):
     page.themes.set(spec["themes"])
     idea = Idea.objects.filter(title=spec["idea"]).first()
     page.origins = [ExperimentOrigin(idea=idea)] if idea else []
-    page.updates = [
-        ExperimentUpdate(date=day, title=title, what_happened=happened, what_was_measured=measured)
-        for day, title, happened, measured in content["updates"]
-    ]
+    if not page.updates.exists():
+        # Once only: new update rows would be news again when the seed runs again.
+        page.updates = [
+            ExperimentUpdate(
+                date=day, title=title, what_happened=happened, what_was_measured=measured
+            )
+            for day, title, happened, measured in content["updates"]
+        ]
     page.involved_panels.set(
         Panel.objects.filter(region__slug=spec["region"], is_archived=False)[:1]
     )
@@ -363,10 +465,20 @@ def _experiment(index, spec):
 
 
 def _translate_experiment(page, locale, content):
+    """The translation of ``page`` into ``locale``: its texts, and its updates' texts in the
+    same order (the dates are the original's)."""
     translation = page.get_translation_or_none(locale) or page.copy_for_translation(locale)
     translation = translation.specific
     for name, value in content.items():
-        setattr(translation, name, value)
+        if name != "updates":
+            setattr(translation, name, value)
+    originals = list(page.updates.order_by("sort_order", "pk"))
+    translation.updates = [
+        ExperimentUpdate(
+            date=original.date, title=title, what_happened=happened, what_was_measured=measured
+        )
+        for original, (title, happened, measured) in zip(originals, content["updates"], strict=True)
+    ]
     translation.save_revision().publish()
 
 

@@ -509,6 +509,8 @@ def test_the_demo_has_the_kuopio_experiment_its_practices_and_translations(demo_
     seed_panels()
     seed_ideas()
     seed_experiments()
+    told = Notification.objects.filter(kind=EXPERIMENT_NEWS).count()
+    assert told
     seed_experiments()  # safe to run again
     kuopio = ExperimentPage.objects.get(
         slug="hyvinvoinnin-integroitu-toimintamalli-kuopio", locale__language_code="fi"
@@ -520,6 +522,11 @@ def test_the_demo_has_the_kuopio_experiment_its_practices_and_translations(demo_
         "en",
     }
     assert ExperimentLink.objects.filter(idea__title__startswith="Yksi nimetty").exists()
+    english = kuopio.get_translation(Locale.objects.get(language_code="en"))
+    assert english.title == "An integrated well-being model – the Kuopio case"
+    assert english.updates.first().title == "The experiment began"
+    # Running the seed again told nobody anything again.
+    assert Notification.objects.filter(kind=EXPERIMENT_NEWS).count() == told
     running = ExperimentPage.objects.get(
         status=ExperimentStatus.RUNNING, locale__language_code="fi"
     )

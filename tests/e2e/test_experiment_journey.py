@@ -133,6 +133,23 @@ def test_an_experiment_grows_from_an_idea_and_its_news_arrive_live(
         assert_accessible(reader, "practice page")
         scroll_width = reader.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= 360, f"the practice page scrolls sideways ({scroll_width})"
+
+        # Staff of another region add theirs to "adopted in"; a missing note keeps the rest.
+        other_staff = UserFactory(staff=True, display_name="Innoagentti Karjala")
+        RegionFactory(name="Etelä-Karjala", slug="etela-karjala-e2e").officials.add(other_staff)
+        other_context = logged_in_context(browser, live_url, other_staff)
+        adopter = other_context.new_page()
+        adopter.goto(reader.url)
+        adopter.get_by_label("Otettu käyttöön").fill("2026-11-02")
+        adopter.get_by_role("button", name="Lisää alueeni").click()
+        expect(adopter.get_by_label("Otettu käyttöön")).to_have_value("2026-11-02")
+        assert_accessible(adopter, "practice page, adoption form with an error")
+        adopter.get_by_label("Miten toimintamallia sovellettiin").fill(
+            "Soitamme takaisin kahden päivän sisällä."
+        )
+        adopter.get_by_role("button", name="Lisää alueeni").click()
+        expect(adopter.locator("#adoptions")).to_contain_text("Etelä-Karjala")
+        other_context.close()
     finally:
         staff_context.close()
         author_context.close()
