@@ -3,12 +3,10 @@
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.documents import get_document_model
 
 from cms.region_access import RegionPageForm, regions_of
 from ideas.feedback.choosers import choosable_ideas
-from panels.attachments.access import downloadable_by
-from panels.attachments.admin import AttachmentsFormMixin
+from panels.attachments.admin import AttachmentsFormMixin, refuse_documents_out_of_reach
 from panels.models import Region
 
 
@@ -36,28 +34,9 @@ class ExperimentPageForm(AttachmentsFormMixin, RegionPageForm):
     def clean(self):
         cleaned = super().clean()
         updates = self.formsets.get("updates")
-        if updates is None or self.for_user is None:
-            return cleaned
-        # An update's document is shown on a public page, like an attachment: only one the
-        # editor may download themselves (panels.attachments.admin).
-        chosen = [
-            form
-            for form in updates.forms
-            if form.is_valid()
-            and not form.cleaned_data.get("DELETE")
-            and form.cleaned_data.get("document") is not None
-        ]
-        if chosen:
-            documents = get_document_model().objects.filter(
-                pk__in=[form.cleaned_data["document"].pk for form in chosen]
-            )
-            allowed = set(downloadable_by(self.for_user, documents).values_list("pk", flat=True))
-            for form in chosen:
-                if form.cleaned_data["document"].pk not in allowed:
-                    form.add_error(
-                        "document",
-                        _("This document is attached to something you cannot see. Choose another."),
-                    )
+        if updates is not None and self.for_user is not None:
+            # An update's document is shown on a public page, like an attachment.
+            refuse_documents_out_of_reach(updates, self.for_user)
         return cleaned
 
 

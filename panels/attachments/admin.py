@@ -42,27 +42,32 @@ class AttachmentsFormMixin:
     def clean(self):
         cleaned = super().clean()
         formset = self.formsets.get(self.attachment_relation)
-        if formset is None or self.for_user is None:
-            return cleaned
-        chosen = []
-        for child in formset.forms:
-            if not child.is_valid() or child.cleaned_data.get("DELETE"):
-                continue
-            if child.cleaned_data.get("document") is not None:
-                chosen.append(child)
-        if not chosen:
-            return cleaned
-        documents = get_document_model().objects.filter(
-            pk__in=[child.cleaned_data["document"].pk for child in chosen]
-        )
-        allowed = set(downloadable_by(self.for_user, documents).values_list("pk", flat=True))
-        for child in chosen:
-            if child.cleaned_data["document"].pk not in allowed:
-                child.add_error(
-                    "document",
-                    _("This document is attached to something you cannot see. Choose another."),
-                )
+        if formset is not None and self.for_user is not None:
+            refuse_documents_out_of_reach(formset, self.for_user)
         return cleaned
+
+
+def refuse_documents_out_of_reach(formset, user, field="document"):
+    """Add an error to each row of ``formset`` whose chosen document ``user`` may not
+    download. One query for the whole formset."""
+    chosen = [
+        child
+        for child in formset.forms
+        if child.is_valid()
+        and not child.cleaned_data.get("DELETE")
+        and child.cleaned_data.get(field) is not None
+    ]
+    if not chosen:
+        return
+    documents = get_document_model().objects.filter(
+        pk__in=[child.cleaned_data[field].pk for child in chosen]
+    )
+    allowed = set(downloadable_by(user, documents).values_list("pk", flat=True))
+    for child in chosen:
+        if child.cleaned_data[field].pk not in allowed:
+            child.add_error(
+                field, _("This document is attached to something you cannot see. Choose another.")
+            )
 
 
 def let_staff_attach_documents(**kwargs):

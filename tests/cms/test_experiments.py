@@ -626,6 +626,27 @@ def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
+def another_regions_minutes():
+    """A document attached to the past meeting of another region's panel: private to it."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from panels.meetings.models import Meeting, MeetingAttachment
+    from tests.attachments import make_document
+
+    document = make_document("Toisen alueen muistio", name="muistio.pdf")
+    held = timezone.now() - timedelta(days=30)
+    meeting = Meeting.objects.create(
+        panel=PanelFactory(region=RegionFactory()),
+        title="Raadin kokous",
+        starts_at=held,
+        ends_at=held + timedelta(hours=2),
+    )
+    MeetingAttachment.objects.create(meeting=meeting, document=document)
+    return document
+
+
 def test_an_experiments_attachment_is_public_with_the_page(client, media, index, region, staff):
     from cms.experiments.models import ExperimentAttachment
     from tests.attachments import downloaded, make_document
@@ -647,22 +668,7 @@ def test_an_experiments_attachment_is_public_with_the_page(client, media, index,
 def test_an_editor_cannot_publish_another_regions_private_minutes(
     client, media, index, region, staff
 ):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from panels.meetings.models import Meeting, MeetingAttachment
-    from tests.attachments import make_document
-
-    document = make_document("Pöytäkirja", name="poytakirja.pdf")
-    held = timezone.now() - timedelta(days=30)
-    meeting = Meeting.objects.create(
-        panel=PanelFactory(region=RegionFactory()),
-        title="Raadin kokous",
-        starts_at=held,
-        ends_at=held + timedelta(hours=2),
-    )
-    MeetingAttachment.objects.create(meeting=meeting, document=document)
+    document = another_regions_minutes()
     client.force_login(staff)
     data = experiment_form(region)
     data.update(
@@ -708,22 +714,7 @@ def test_the_admin_form_takes_only_public_ideas(client, index, region, staff):
 def test_an_updates_document_must_be_one_the_editor_may_download(
     client, media, index, region, staff
 ):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from panels.meetings.models import Meeting, MeetingAttachment
-    from tests.attachments import make_document
-
-    document = make_document("Toisen alueen muistio", name="muistio.pdf")
-    held = timezone.now() - timedelta(days=30)
-    meeting = Meeting.objects.create(
-        panel=PanelFactory(region=RegionFactory()),
-        title="Kokous",
-        starts_at=held,
-        ends_at=held + timedelta(hours=2),
-    )
-    MeetingAttachment.objects.create(meeting=meeting, document=document)
+    document = another_regions_minutes()
     client.force_login(staff)
     data = experiment_form(region)
     update = {"date": "2026-10-01", "title": "Päivitys", "what_happened": "x"}
