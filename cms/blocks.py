@@ -160,9 +160,9 @@ class CitedExperimentBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         page = value.get("experiment")
+        experiment = page.specific if page is not None else None
         # Only a live, public experiment is shown: a draft or a private page is no citation.
-        if page is not None and page.live and not page.get_view_restrictions().exists():
-            experiment = page.specific
+        if experiment is not None and experiment.is_public():
             context["experiment"] = experiment
             context["updates"] = list(experiment.updates.order_by("date", "sort_order", "pk"))
         return context

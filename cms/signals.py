@@ -33,11 +33,19 @@ def grant_report_permissions(sender, instance, created, raw=False, **kwargs):
 def grant_decision_makers(index_page):
     """Let the Decision-makers group add, edit and publish reports below ``index_page``.
     Safe to run again."""
-    group, _created = Group.objects.get_or_create(name=ROLE_GROUPS[Role.DECISION_MAKER])
-    permissions = Permission.objects.filter(
-        content_type=get_default_page_content_type(), codename__in=REPORT_PAGE_PERMISSIONS
-    )
-    for permission in permissions:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page_id=index_page.pk, permission=permission
-        )
+    grant_below(index_page, {Role.DECISION_MAKER: REPORT_PAGE_PERMISSIONS})
+
+
+def grant_below(index_page, grants):
+    """Give each role's group the page permissions ``grants`` names ({role: codenames}) on
+    the pages below ``index_page`` (cms.region_access narrows them to the person's regions).
+    Safe to run again."""
+    content_type = get_default_page_content_type()
+    for role, codenames in grants.items():
+        group, _created = Group.objects.get_or_create(name=ROLE_GROUPS[role])
+        for permission in Permission.objects.filter(
+            content_type=content_type, codename__in=codenames
+        ):
+            GroupPagePermission.objects.get_or_create(
+                group=group, page_id=index_page.pk, permission=permission
+            )

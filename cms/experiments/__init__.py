@@ -12,6 +12,9 @@
 - ``notices``: who is told when an experiment starts, posts an update and ends.
 - ``signals``: publishing and unpublishing, and the page permissions of the index pages.
 - ``listing``: the filters of the experiments index and the practice library.
-- ``views``, ``urls``: a region's staff add their region to a practice's "adopted in".
+- ``rules``: who may start an experiment from an idea (``experiments.start_from_idea``,
+  which the idea's page asks without importing cms).
+- ``views``, ``urls``: starting an experiment from an idea; a region's staff add their region
+  to a practice's "adopted in".
 - ``demo``: the Kuopio experiment from the field, a running one in Lapland and its practices.
 """

@@ -12,7 +12,10 @@ class ExperimentsConfig(AppConfig):
         from accounts.follows.registry import register_followable
         from accounts.notifications import register_kind
 
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import (
+            rules,  # noqa: F401 - registers who may start an experiment from an idea
+            signals,  # noqa: F401 - connects the receivers
+        )
         from .models import ExperimentPage
         from .notices import EXPERIMENT_NEWS
 

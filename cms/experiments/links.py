@@ -19,14 +19,11 @@ from ideas.models import Idea
 def sync_links(page):
     """Bring ``page``'s link rows in step with its live version; return the ideas newly
     linked."""
-    named = set(
-        Idea.objects.visible_to(AnonymousUser())
-        .filter(pk__in=page.origin_idea_ids())
-        .values_list("pk", flat=True)
+    # A private page (Wagtail's privacy) is no public answer to anyone's idea.
+    public_ideas = (
+        Idea.objects.visible_to(AnonymousUser()) if page.is_public() else Idea.objects.none()
     )
-    if page.get_view_restrictions().exists():
-        # A private page (Wagtail's privacy) is no public answer to anyone's idea.
-        named = set()
+    named = set(public_ideas.filter(pk__in=page.origin_idea_ids()).values_list("pk", flat=True))
     rows = ExperimentLink.objects.filter(page_id=page.pk)
     rows.exclude(idea_id__in=named).delete()
     new_ids = named - set(rows.values_list("idea_id", flat=True))

@@ -77,6 +77,11 @@ class RegionPage(Page):
         # regions (cms.region_access).
         return RegionPagePermissionTester(user, self)
 
+    def is_public(self):
+        """Live and without a view restriction (Wagtail's privacy) on it or above it: what
+        everyone may read, so its comments, idea links and news are everyone's too."""
+        return self.live and not self.get_view_restrictions().exists()
+
 
 class ExperimentThemedItem(TaggedItemBase):
     """An experiment's themes: the same taggit tags as the themes of ideas."""
@@ -298,25 +303,37 @@ class ExperimentNotice(models.Model):
         return f"{self.page_id}: {self.key}"
 
 
-class ExperimentIndexPage(Page):
-    """Where a language's experiments live; filtered by region, theme and status."""
+class IndexPage(Page):
+    """The index of one language's experiments or practices, below its home page: a lead,
+    and the pages below it, listed and filtered (cms.experiments.listing)."""
 
     lead = models.TextField(_("lead"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("lead")]
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["experiments.ExperimentPage"]
     max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.listing(request))
+        return context
+
+
+class ExperimentIndexPage(IndexPage):
+    """Where a language's experiments live; filtered by region, theme and status."""
+
+    subpage_types = ["experiments.ExperimentPage"]
 
     class Meta:
         verbose_name = _("experiments index")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, request):
         from .listing import experiments_listing
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(experiments_listing(self, request, ExperimentPage))
-        return context
+        return experiments_listing(self, request, ExperimentPage)
 
 
 # --- Practices --------------------------------------------------------------------------
@@ -448,22 +465,15 @@ class PracticeAdoption(models.Model):
         return f"{self.region} · {self.practice}"
 
 
-class PracticeIndexPage(Page):
+class PracticeIndexPage(IndexPage):
     """The practice library of one language: filtered by region and theme."""
 
-    lead = models.TextField(_("lead"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("lead")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["experiments.PracticePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("practice library")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, request):
         from .listing import practices_listing
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(practices_listing(self, request, PracticePage))
-        return context
+        return practices_listing(self, request, PracticePage)

@@ -124,7 +124,7 @@ def people_to_tell(page):
 def announce(page, *, newly_linked=(), actor=None):
     """Tell the experiment's people what is new. Returns the people told. A private page
     (Wagtail's privacy) is nobody's news: its title is not for everyone."""
-    if page.get_view_restrictions().exists() or _announced_elsewhere(page):
+    if not page.is_public() or _announced_elsewhere(page):
         return []
     news = news_of(page, newly_linked)
     if not news:

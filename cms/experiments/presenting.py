@@ -52,16 +52,17 @@ def adopting_regions(user, practice):
 def practice_context(page, request, adoption_form=None):
     # The experiments with their status: one query for the pages, one for their fields.
     experiments = _live_public(page.sources.values("experiment")).specific()
+    adoptions = list(page.adoptions.select_related("region"))
     own = Region.objects.served_by(request.user, roles=(Role.STAFF,))
-    regions = adopting_regions(request.user, page) if request.user.is_authenticated else None
-    if adoption_form is None and regions is not None and regions.exists():
-        adoption_form = AdoptionForm(regions=regions)
+    own_region_ids = set(own.values_list("pk", flat=True))
+    if adoption_form is None and own_region_ids - {a.region_id for a in adoptions}:
+        adoption_form = AdoptionForm(regions=adopting_regions(request.user, page))
     return {
         "experiments": list(experiments),
-        "adoptions": list(page.adoptions.select_related("region")),
+        "adoptions": adoptions,
         "attachments": list(page.attachments.select_related("document")),
         "themes": list(page.themes.all()),
         "adoption_form": adoption_form,
-        "own_region_ids": set(own.values_list("pk", flat=True)) if regions is not None else set(),
+        "own_region_ids": own_region_ids,
         **discussion_context(request, page),
     }

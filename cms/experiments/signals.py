@@ -9,17 +9,13 @@ they may open and change a draft (and comment on it in the editor) but not publi
 narrowed to their own regions by cms.region_access.
 """
 
-from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import (
-    GroupPagePermission,
-    PageViewRestriction,
-    get_default_page_content_type,
-)
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from accounts.roles import ROLE_GROUPS, Role
+from accounts.roles import Role
+from cms.signals import grant_below
 from ideas.discussions import sync_page_discussion
 
 from .links import sync_links
@@ -57,33 +53,31 @@ def region_page_unpublished(sender, instance, **kwargs):
 @receiver(post_delete, sender=PageViewRestriction)
 def privacy_changed(sender, instance, raw=False, **kwargs):
     """A view restriction (Wagtail's privacy) on a page or above it makes its experiments and
-    practices private, or public again, without a publish: their comments and idea links
-    follow."""
-    if raw:
-        return
-    for model in (ExperimentPage, PracticePage):
-        for page in model.objects.descendant_of(instance.page, inclusive=True):
-            _sync_discussion(page)
-            if model is ExperimentPage and page.live:
-                sync_links(page)
+    practices private, or public again, without a publish."""
+    if not raw:
+        _resync_below(instance.page)
 
 
 @receiver(post_page_move)
 @receiver(page_slug_changed)
 def address_changed(sender, instance, **kwargs):
     """A moved or renamed page has a new address, and a move may put it below a private
-    page: its discussion and its idea links follow."""
+    page."""
+    _resync_below(instance)
+
+
+def _resync_below(page):
+    """The comments and idea links of every experiment and practice at or below ``page``
+    follow what it is now."""
     for model in (ExperimentPage, PracticePage):
-        for page in model.objects.descendant_of(instance, inclusive=True):
-            _sync_discussion(page)
-            if model is ExperimentPage and page.live:
-                sync_links(page)
+        for below in model.objects.descendant_of(page, inclusive=True):
+            _sync_discussion(below)
+            if model is ExperimentPage and below.live:
+                sync_links(below)
 
 
 def _sync_discussion(page):
-    # A page with a view restriction (Wagtail's privacy) is not public: its comments are not.
-    public = page.live and not page.get_view_restrictions().exists()
-    sync_page_discussion(page, region=page.region, is_public=public)
+    sync_page_discussion(page, region=page.region, is_public=page.is_public())
 
 
 @receiver(post_save, sender=ExperimentIndexPage)
@@ -96,12 +90,4 @@ def grant_index_permissions(sender, instance, created, raw=False, **kwargs):
 def grant_officials(index_page):
     """Let staff compose and publish, and decision-makers review, the pages below
     ``index_page``. Safe to run again."""
-    content_type = get_default_page_content_type()
-    for role, codenames in GRANTS.items():
-        group, _created = Group.objects.get_or_create(name=ROLE_GROUPS[role])
-        for permission in Permission.objects.filter(
-            content_type=content_type, codename__in=codenames
-        ):
-            GroupPagePermission.objects.get_or_create(
-                group=group, page_id=index_page.pk, permission=permission
-            )
+    grant_below(index_page, GRANTS)

@@ -13,10 +13,9 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Locale
+from wagtail.coreutils import find_available_slug
 
 from accounts.roles import Role
 from ideas.models import Idea
@@ -24,13 +23,13 @@ from panels.models import Region
 
 from .forms import AdoptionForm
 from .models import (
-    ExperimentIndexPage,
     ExperimentOrigin,
     ExperimentPage,
     PracticeAdoption,
     PracticePage,
 )
 from .presenting import adopting_regions, practice_context
+from .rules import index_for_language, may_start_from
 
 
 def _live_practice(page_id):
@@ -80,30 +79,6 @@ def withdraw_adoption(request, adoption_id):
     return redirect(f"{adoption.practice.get_url(request)}#adoptions")
 
 
-def _index_for_language():
-    """The experiments index of the reader's language, else of the default language."""
-    indexes = ExperimentIndexPage.objects.select_related("locale")
-    chosen = indexes.filter(locale__language_code=get_language()).first()
-    return chosen or indexes.filter(locale=Locale.get_default()).first()
-
-
-def may_start_from(user, idea, index):
-    """Staff of the idea's region who may add experiments below the index."""
-    if index is None or not user.is_active:
-        return False
-    serves = Region.objects.served_by(user, roles=(Role.STAFF,)).filter(pk=idea.round.region_id)
-    return serves.exists() and index.permissions_for_user(user).can_add_subpage()
-
-
-def _free_slug(index, title):
-    base = slugify(title)[:60] or "kokeilu"
-    taken = set(index.get_children().values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 @login_required
 @require_POST
 def start_from_idea(request, idea_id):
@@ -111,12 +86,12 @@ def start_from_idea(request, idea_id):
     editor for staff to complete and publish. Nobody is told until it is published."""
     ideas = Idea.objects.visible_to(AnonymousUser()).select_related("round")
     idea = get_object_or_404(ideas, pk=idea_id)
-    index = _index_for_language()
+    index = index_for_language()
     if not may_start_from(request.user, idea, index):
         raise PermissionDenied
     page = ExperimentPage(
         title=idea.title,
-        slug=_free_slug(index, idea.title),
+        slug=find_available_slug(index, slugify(idea.title)[:60] or "kokeilu"),
         region_id=idea.round.region_id,
         owner=request.user,
         live=False,
