@@ -37,14 +37,14 @@ class IdeasConfig(AppConfig):
         register_followable(
             IdeaRound,
             can_follow=lambda user, round_: rules.has_perm("ideas.see_round", user, round_),
-            visible_to=lambda user: IdeaRound.objects.visible_to(user),
+            visible_to=IdeaRound.objects.visible_to,
             kind_label=_("Idea rounds"),
             description=_("You are told of new ideas in it, at most once a day."),
         )
         register_followable(
             Idea,
             can_follow=lambda user, idea: rules.has_perm("ideas.see_idea", user, idea),
-            visible_to=lambda user: Idea.objects.visible_to(user),
+            visible_to=Idea.objects.visible_to,
             kind_label=_("Ideas"),
             description=_(
                 "You are told when its status changes or it gets an official response, and of "

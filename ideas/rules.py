@@ -209,11 +209,6 @@ def discussion_is_open(user, obj):
     return discussion_of(obj).is_open
 
 
-@rules.predicate
-def is_active_person(user, obj=None):
-    return user.is_authenticated and user.is_active
-
-
 # --- The matrix ---------------------------------------------------------------------------
 
 take_part = is_round_participant & can_see_round
@@ -236,8 +231,7 @@ rules.add_perm(
 # staff (administrators where the discussion has no region).
 discussion_accepts_comments = discussion_is_public & discussion_is_open
 rules.add_perm("ideas.see_discussion", can_see_discussion)
-rules.add_perm("ideas.comment_on_discussion", is_active_person & discussion_accepts_comments)
-rules.add_perm("ideas.moderate_discussion", is_discussion_moderator)
+rules.add_perm("ideas.comment_on_discussion", rules.is_active & discussion_accepts_comments)
 
 rules.add_perm(
     "ideas.edit_comment",
@@ -282,6 +276,13 @@ class CommentPermissions:
     read_hidden: bool
 
 
+def comment_perm_of(place):
+    """The rule for commenting on ``place``: an idea, or a page's discussion."""
+    if isinstance(place, PageDiscussion):
+        return "ideas.comment_on_discussion"
+    return "ideas.comment_on_idea"
+
+
 def comment_permissions(user, comment):
     """The comment rules' answers for ``comment``, asked once per kind of comment.
 
@@ -296,11 +297,7 @@ def comment_permissions(user, comment):
     own = user.is_authenticated and comment.author_id == user.pk
     kind = ("comment", own, comment.hidden_at is not None, comment.deleted_at is not None)
     place = comment.place
-    comment_on = (
-        "ideas.comment_on_discussion"
-        if isinstance(place, PageDiscussion)
-        else "ideas.comment_on_idea"
-    )
+    comment_on = comment_perm_of(place)
 
     def ask():
         return CommentPermissions(
@@ -377,10 +374,7 @@ def why_not_comment_on_discussion(user, discussion):
 
 
 def why_not_comment(user, idea):
-    """An empty string when the person may comment on and support the idea (or comment in
-    the page's discussion, when given one)."""
-    if isinstance(idea, PageDiscussion):
-        return why_not_comment_on_discussion(user, idea)
+    """An empty string when the person may comment on and support the idea."""
     if rules.has_perm("ideas.comment_on_idea", user, idea):
         return ""
     if not idea.is_public:

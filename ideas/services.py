@@ -29,6 +29,7 @@ from live.ratelimit import RateLimited, check_post_rate  # noqa: F401
 
 from . import signals
 from .models import Comment, Flag, Idea, ModerationAction, PageDiscussion, Support
+from .rules import comment_perm_of
 
 
 def _after_commit(signal, **kwargs):
@@ -192,9 +193,8 @@ def post_comment(author, place, *, body, parent=None, token=None, confirm_person
 
 def _placed(place):
     """The comment's field that holds ``place``, and the rule for commenting there."""
-    if isinstance(place, PageDiscussion):
-        return "discussion", "ideas.comment_on_discussion"
-    return "idea", "ideas.comment_on_idea"
+    field = "discussion" if isinstance(place, PageDiscussion) else "idea"
+    return field, comment_perm_of(place)
 
 
 @transaction.atomic

@@ -36,7 +36,7 @@ class PanelsConfig(AppConfig):
         register_followable(
             Panel,
             can_follow=lambda user, panel: rules.has_perm("panels.view_panel", user, panel),
-            visible_to=lambda user: Panel.objects.visible_to(user),
+            visible_to=Panel.objects.visible_to,
             kind_label=_("Panels"),
             description=_("You are told when it plans a meeting and of minutes you may read."),
             url=lambda panel: reverse("panels:detail", args=[panel.slug]),

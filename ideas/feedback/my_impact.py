@@ -111,21 +111,11 @@ def _idea_fate_on(row):
     return row.idea
 
 
-def one_per_report(citations, language):
-    """The citing reports, each once: in ``language`` where it has that translation."""
-    chosen = {}
-    for citation in citations:
-        key = citation.page.translation_key
-        if key not in chosen or citation.page.locale.language_code == language:
-            chosen[key] = citation
-    return list(chosen.values())
-
-
 def history(user):
     entries = []
     language = get_language()
     for idea in my_ideas(user):
-        idea.reports = one_per_report(idea.reports, language)
+        idea.reports = one_per_translation(idea.reports, language)
         entries.append(
             Entry("idea", idea.created_at, _changed_at(idea, idea.created_at), idea, idea)
         )

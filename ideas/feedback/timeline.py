@@ -89,13 +89,15 @@ def impact_of(idea, viewer):
     )
 
 
-def one_per_translation(links, language):
-    """Each page once: a page and its translations are one experiment (or report)."""
+def one_per_translation(rows, language):
+    """Rows pointing at pages (citations, experiment links), each page once: a page and its
+    translations are one report or experiment, shown in ``language`` where it has that
+    translation."""
     chosen = {}
-    for link in links:
-        key = link.page.translation_key
-        if key not in chosen or link.page.locale.language_code == language:
-            chosen[key] = link
+    for row in rows:
+        key = row.page.translation_key
+        if key not in chosen or row.page.locale.language_code == language:
+            chosen[key] = row
     return list(chosen.values())
 
 
