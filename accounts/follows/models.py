@@ -7,6 +7,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class FollowQuerySet(models.QuerySet):
+    def of_kind(self, key, object_ids):
+        """The follows of the things of kind ``key`` (``app_label.modelname``, e.g.
+        ``ideas.idearound``) with these ids, by the content type's natural key: no
+        ContentType lookup, and a kind that does not exist simply has none."""
+        app_label, _dot, model_name = key.partition(".")
+        return self.filter(
+            content_type__app_label=app_label,
+            content_type__model=model_name,
+            object_id__in=list(object_ids),
+        )
+
+
 class Follow(models.Model):
     """``person`` is told of what happens to the thing (``content_type`` + ``object_id``).
 
@@ -29,6 +42,8 @@ class Follow(models.Model):
     # When the person was last told of this thing by a notice sent at most once a day (new
     # ideas in a round, new comments on an idea): the next such notice waits for a new day.
     last_told_at = models.DateTimeField(_("last told"), null=True, blank=True, editable=False)
+
+    objects = FollowQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("follow")

@@ -126,8 +126,4 @@ def _forget_follows(sender, instance, **kwargs):
     """A followed thing is gone: nobody follows it any more (a generic target cannot cascade)."""
     from .models import Follow
 
-    Follow.objects.filter(
-        content_type__app_label=sender._meta.app_label,
-        content_type__model=sender._meta.model_name,
-        object_id=instance.pk,
-    ).delete()
+    Follow.objects.of_kind(sender._meta.label_lower, [instance.pk]).delete()

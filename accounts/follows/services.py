@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,12 +33,7 @@ def _registered(obj):
 
 def _follows_of_target(obj):
     """The follows of ``obj``, by its content type's natural key: no ContentType lookup."""
-    meta = model_of(obj)._meta
-    return Follow.objects.filter(
-        content_type__app_label=meta.app_label,
-        content_type__model=meta.model_name,
-        object_id=obj.pk,
-    )
+    return Follow.objects.of_kind(model_of(obj)._meta.label_lower, [obj.pk])
 
 
 # --- A person's follows --------------------------------------------------------------------
@@ -51,11 +46,8 @@ def follow(person, obj):
     if not person.is_authenticated or not entry.can_follow(person, obj):
         raise NotAllowed("accounts.follow")
     content_type = ContentType.objects.get_for_model(model_of(obj))
-    try:
-        with transaction.atomic():
-            Follow.objects.get_or_create(person=person, content_type=content_type, object_id=obj.pk)
-    except IntegrityError:
-        pass  # a double click raced: the person follows it either way
+    # get_or_create survives a double click's race: it fetches the row the other one wrote.
+    Follow.objects.get_or_create(person=person, content_type=content_type, object_id=obj.pk)
 
 
 def unfollow(person, obj):
@@ -66,13 +58,7 @@ def unfollow(person, obj):
 def unfollow_by_key(person, key, object_id):
     """Stop following the thing of kind ``key`` (``ideas.idearound``) and ``object_id``,
     which need not exist any more. Returns whether a follow was removed."""
-    app_label, _dot, model_name = key.partition(".")
-    deleted, _rows = Follow.objects.filter(
-        person=person,
-        content_type__app_label=app_label,
-        content_type__model=model_name,
-        object_id=object_id,
-    ).delete()
+    deleted, _rows = Follow.objects.of_kind(key, [object_id]).filter(person=person).delete()
     return bool(deleted)
 
 
@@ -89,14 +75,11 @@ def following_ids(person, objects):
     objects = list(objects)
     if not objects or not person.is_authenticated:
         return set()
-    meta = model_of(objects[0])._meta
+    key = model_of(objects[0])._meta.label_lower
     return set(
-        Follow.objects.filter(
-            person=person,
-            content_type__app_label=meta.app_label,
-            content_type__model=meta.model_name,
-            object_id__in=[obj.pk for obj in objects],
-        ).values_list("object_id", flat=True)
+        Follow.objects.of_kind(key, [obj.pk for obj in objects])
+        .filter(person=person)
+        .values_list("object_id", flat=True)
     )
 
 
