@@ -47,9 +47,10 @@ class AttachmentsFormMixin:
         return cleaned
 
 
-def refuse_documents_out_of_reach(formset, user, field="document"):
+def refuse_documents_out_of_reach(formset, user):
     """Add an error to each row of ``formset`` whose chosen document ``user`` may not
     download. One query for the whole formset."""
+    field = "document"
     chosen = [
         child
         for child in formset.forms

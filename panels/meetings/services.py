@@ -69,12 +69,14 @@ def save_meeting(meeting, *, by, publish_minutes):
         meeting.minutes_published_at = timezone.now()
     elif not publish_minutes:
         meeting.minutes_published_at = None
-    if meeting.pk is None:
+    if is_new:
         meeting.created_by = by
     meeting.save()
+    told_members = []
     if newly_published:
         members = Membership.objects.active().filter(panel=meeting.panel).select_related("person")
         for membership in members:
+            told_members.append(membership.person_id)
             notify(
                 membership.person,
                 kind="panels.minutes_published",
@@ -84,11 +86,11 @@ def save_meeting(meeting, *, by, publish_minutes):
                 ),
                 url=link_for(membership.person, "panels:meeting", meeting.pk),
             )
-    _tell_panel_followers(meeting, by, is_new, newly_published)
+    _tell_panel_followers(meeting, by, is_new, newly_published, told_members)
     return meeting
 
 
-def _tell_panel_followers(meeting, by, is_new, newly_published):
+def _tell_panel_followers(meeting, by, is_new, newly_published, told_members):
     """A panel's public news for its followers: a meeting planned (anyone may see a meeting
     to come) and minutes published (only to those who may read them; members have just been
     told). Never the person who saved the meeting."""
@@ -110,7 +112,6 @@ def _tell_panel_followers(meeting, by, is_new, newly_published):
             actor=by,
         )
     if newly_published:
-        members = Membership.objects.active().filter(panel=panel).values_list("person", flat=True)
         tell_followers(
             panel,
             kind=FOLLOWED_PANEL,
@@ -121,7 +122,7 @@ def _tell_panel_followers(meeting, by, is_new, newly_published):
             ),
             url=link,
             actor=by,
-            exclude=list(members),
+            exclude=told_members,
             may_see=lambda person: rules.has_perm("panels.view_minutes", person, panel),
         )
 

@@ -38,7 +38,7 @@ from .forms import (
     RoomMessageEditForm,
     RoomMessageForm,
 )
-from .models import Attendance, Meeting, MeetingAttachment, RoomMessage
+from .models import Attendance, Meeting, RoomMessage
 
 
 def _meeting_for(user, pk):
@@ -75,7 +75,7 @@ def meeting_detail(request, pk):
         "my_response": my_response,
         "attendances": attendances,
         # Whoever sees the meeting sees its attachments: one query for all of them.
-        "attachments": MeetingAttachment.objects.filter(meeting=meeting).select_related("document"),
+        "attachments": meeting.attachments.select_related("document"),
     }
     return render(request, "meetings/meeting_detail.html", context)
 
