@@ -7,6 +7,8 @@ tests/cms/test_documents.py does, so no file lands in the project's media/."""
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
+from tests.panels.conftest import ROLES as PANEL_ROLES
+
 PDF = b"%PDF-1.4\n% minutes of a panel meeting\n%%EOF\n"
 
 
@@ -48,3 +50,38 @@ def attachment_forms(*rows, existing=(), prefix="attachments"):
 
 # An admin form posted without touching the attachments.
 NO_ATTACHMENTS = attachment_forms()
+
+
+# --- The download matrix, the same for every attachment model -----------------------------
+
+# The roles of tests.panels.conftest, and a member who has left the panel.
+ROLES = [*PANEL_ROLES, "former_member"]
+# Who sees a panel's past meeting or its round, and so their attachments.
+INNER_CIRCLE = {"member", "facilitator", "staff_same_region", "decision_maker", "administrator"}
+
+
+def add_former_member(world):
+    """A member who has left ``world``'s panel, as ``world.person("former_member")``."""
+    from panels.models import MembershipStatus
+    from tests.factories import MembershipFactory, UserFactory
+
+    person = UserFactory(display_name="Entinen jäsen")
+    MembershipFactory(panel=world.panel, person=person, status=MembershipStatus.LEFT)
+    world.people["former_member"] = person
+    return person
+
+
+def assert_served(response):
+    assert response.status_code == 200
+    assert downloaded(response) == PDF
+
+
+def assert_refused(response, role):
+    if role == "anonymous":
+        # As Wagtail's own collection privacy: to the log-in, and back to the document.
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/?next=/documents/")
+    else:
+        # As the meeting's or round's own page answers: nothing here.
+        assert response.status_code == 404
+    assert PDF not in response.content

@@ -12,9 +12,16 @@ from django.urls import reverse
 from ideas.models import Phase, RoundAttachment
 from panels import services as panel_services
 from panels.meetings.models import MeetingAttachment
-from panels.models import MembershipStatus
-from tests.attachments import PDF, attachment_forms, downloaded, make_document
-from tests.factories import MembershipFactory, UserFactory
+from tests.attachments import (
+    INNER_CIRCLE,
+    ROLES,
+    add_former_member,
+    assert_refused,
+    assert_served,
+    attachment_forms,
+    make_document,
+)
+from tests.factories import UserFactory
 from tests.panels.conftest import build_world
 from tests.panels.factories import MeetingFactory
 
@@ -22,21 +29,6 @@ from .factories import IdeaRoundFactory
 from .test_admin import form_data
 
 pytestmark = pytest.mark.django_db
-
-# Who sees a panel's round (and so its attachments).
-INNER_CIRCLE = {"member", "facilitator", "staff_same_region", "decision_maker", "administrator"}
-ROLES = [
-    "anonymous",
-    "outsider",
-    "applicant",
-    "member",
-    "former_member",
-    "facilitator",
-    "staff_same_region",
-    "staff_other_region",
-    "decision_maker",
-    "administrator",
-]
 
 
 @pytest.fixture(autouse=True)
@@ -47,9 +39,7 @@ def _media_root(settings, tmp_path):
 @pytest.fixture
 def world(db):
     world = build_world()
-    former = UserFactory(display_name="Entinen jäsen")
-    MembershipFactory(panel=world.panel, person=former, status=MembershipStatus.LEFT)
-    world.people["former_member"] = former
+    add_former_member(world)
     world.public_round = IdeaRoundFactory(region=world.panel.region, title="Julkinen kierros")
     world.panel_round = IdeaRoundFactory(
         region=world.panel.region, panel=world.panel, title="Raadin kierros"
@@ -168,20 +158,6 @@ def test_the_round_page_asks_once_for_all_its_attachments(client, world, login):
 # --- Downloading: the permission matrix ---------------------------------------------------
 
 
-def _assert_served(response):
-    assert response.status_code == 200
-    assert downloaded(response) == PDF
-
-
-def _assert_refused(response, role):
-    if role == "anonymous":
-        assert response.status_code == 302
-        assert response["Location"].startswith("/accounts/login/?next=/documents/")
-    else:
-        assert response.status_code == 404
-    assert PDF not in response.content
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_a_panels_round_attachment(client, world, login, role):
     paper = make_document("Raadin taustapaperi")
@@ -189,9 +165,9 @@ def test_a_panels_round_attachment(client, world, login, role):
     login(world, role)
     response = client.get(paper.url)
     if role in INNER_CIRCLE:
-        _assert_served(response)
+        assert_served(response)
     else:
-        _assert_refused(response, role)
+        assert_refused(response, role)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -199,7 +175,7 @@ def test_a_public_rounds_attachment(client, world, login, role):
     paper = make_document("Taustapaperi")
     attach(world.public_round, paper)
     login(world, role)
-    _assert_served(client.get(paper.url))
+    assert_served(client.get(paper.url))
 
 
 def test_the_staff_member_running_a_panels_round_gets_its_attachments(client, world):
@@ -209,7 +185,7 @@ def test_the_staff_member_running_a_panels_round_gets_its_attachments(client, wo
     paper = make_document("Taustapaperi")
     attach(world.panel_round, paper)
     client.force_login(runner)
-    _assert_served(client.get(paper.url))
+    assert_served(client.get(paper.url))
 
 
 def test_a_member_who_leaves_loses_the_rounds_attachments(client, world):
@@ -217,18 +193,18 @@ def test_a_member_who_leaves_loses_the_rounds_attachments(client, world):
     attach(world.panel_round, paper)
     member = world.person("member")
     client.force_login(member)
-    _assert_served(client.get(paper.url))
+    assert_served(client.get(paper.url))
     panel_services.leave_panel(member, world.panel)
-    _assert_refused(client.get(paper.url), "member")
+    assert_refused(client.get(paper.url), "member")
 
 
 def test_a_round_that_becomes_a_panels_takes_its_attachments_along(client, world):
     paper = make_document("Taustapaperi")
     attach(world.public_round, paper)
-    _assert_served(client.get(paper.url))
+    assert_served(client.get(paper.url))
     world.public_round.panel = world.panel
     world.public_round.save()
-    _assert_refused(client.get(paper.url), "anonymous")
+    assert_refused(client.get(paper.url), "anonymous")
 
 
 def test_meetings_and_rounds_are_asked_together(client, world, login):
@@ -236,9 +212,9 @@ def test_meetings_and_rounds_are_asked_together(client, world, login):
     attached to a panel's round and another panel's past meeting reaches both panels."""
     shared = make_document("Yhteinen liite")
     MeetingAttachment.objects.create(meeting=world.past_meeting, document=shared)
-    _assert_refused(client.get(shared.url), "anonymous")
+    assert_refused(client.get(shared.url), "anonymous")
     attach(world.public_round, shared)
-    _assert_served(client.get(shared.url))
+    assert_served(client.get(shared.url))
 
     both = make_document("Kahden raadin liite")
     attach(world.panel_round, both)
@@ -246,15 +222,15 @@ def test_meetings_and_rounds_are_asked_together(client, world, login):
         meeting=MeetingFactory(panel=world.other_panel, past=True), document=both
     )
     login(world, "member")
-    _assert_served(client.get(both.url))
+    assert_served(client.get(both.url))
     login(world, "staff_other_region")
-    _assert_served(client.get(both.url))
+    assert_served(client.get(both.url))
     login(world, "outsider")
-    _assert_refused(client.get(both.url), "outsider")
+    assert_refused(client.get(both.url), "outsider")
 
 
 def test_a_closed_public_rounds_attachments_stay_public(client, world):
     closed = IdeaRoundFactory(region=world.panel.region, phase=Phase.CLOSED)
     paper = make_document("Loppuraportti")
     attach(closed, paper)
-    _assert_served(client.get(paper.url))
+    assert_served(client.get(paper.url))

@@ -19,15 +19,18 @@ from panels import services
 from panels.attachments.access import may_download
 from panels.attachments.models import human_size
 from panels.meetings.models import Meeting, MeetingAttachment
-from panels.models import MembershipStatus
 from tests.attachments import (
+    INNER_CIRCLE,
     NO_ATTACHMENTS,
     PDF,
+    ROLES,
+    add_former_member,
+    assert_refused,
+    assert_served,
     attachment_forms,
-    downloaded,
     make_document,
 )
-from tests.factories import MembershipFactory, PanelFactory, UserFactory
+from tests.factories import PanelFactory
 from tests.panels.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -187,48 +190,10 @@ def test_file_sizes_are_short_and_in_the_readers_format():
 
 # --- Downloading: the permission matrix ---------------------------------------------------
 
-# Who sees a past meeting (and so its attachments): the panel's inner circle.
-INNER_CIRCLE = {"member", "facilitator", "staff_same_region", "decision_maker", "administrator"}
-ROLES = [
-    "anonymous",
-    "outsider",
-    "applicant",
-    "member",
-    "former_member",
-    "facilitator",
-    "staff_same_region",
-    "staff_other_region",
-    "decision_maker",
-    "administrator",
-]
-
 
 @pytest.fixture
 def former_member(world):
-    person = UserFactory(display_name="Entinen jäsen")
-    MembershipFactory(panel=world.panel, person=person, status=MembershipStatus.LEFT)
-    world.people["former_member"] = person
-    return person
-
-
-def _download(client, document):
-    return client.get(document.url)
-
-
-def _assert_served(response):
-    assert response.status_code == 200
-    assert downloaded(response) == PDF
-
-
-def _assert_refused(response, role, document):
-    if role == "anonymous":
-        # As Wagtail's own collection privacy: to the log-in, and back to the document.
-        assert response.status_code == 302
-        assert response["Location"].startswith("/accounts/login/?next=/documents/")
-    else:
-        # As the meeting page itself answers: nothing here.
-        assert response.status_code == 404
-    assert PDF not in response.content
+    return add_former_member(world)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -236,11 +201,11 @@ def test_a_panel_only_meetings_minutes(client, world, login, former_member, role
     minutes = make_document("Pöytäkirja")
     attach(world.past_meeting, minutes)
     login(world, role)
-    response = _download(client, minutes)
+    response = client.get(minutes.url)
     if role in INNER_CIRCLE:
-        _assert_served(response)
+        assert_served(response)
     else:
-        _assert_refused(response, role, minutes)
+        assert_refused(response, role)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -248,7 +213,7 @@ def test_a_public_meetings_attachment(client, world, login, former_member, role)
     agenda = make_document("Esityslista")
     attach(world.upcoming_meeting, agenda)
     login(world, role)
-    _assert_served(_download(client, agenda))
+    assert_served(client.get(agenda.url))
 
 
 def test_a_member_who_leaves_loses_the_minutes(client, world):
@@ -256,9 +221,9 @@ def test_a_member_who_leaves_loses_the_minutes(client, world):
     attach(world.past_meeting, minutes)
     member = world.person("member")
     client.force_login(member)
-    _assert_served(_download(client, minutes))
+    assert_served(client.get(minutes.url))
     services.leave_panel(member, world.panel)
-    _assert_refused(_download(client, minutes), "member", minutes)
+    assert_refused(client.get(minutes.url), "member")
 
 
 def test_staff_lose_the_minutes_when_their_role_ends(client, world):
@@ -266,21 +231,21 @@ def test_staff_lose_the_minutes_when_their_role_ends(client, world):
     attach(world.past_meeting, minutes)
     staff = world.person("staff_same_region")
     client.force_login(staff)
-    _assert_served(_download(client, minutes))
+    assert_served(client.get(minutes.url))
     staff.role = "developer_client"
     staff.save()
     client.force_login(staff)
-    _assert_refused(_download(client, minutes), "staff", minutes)
+    assert_refused(client.get(minutes.url), "staff")
 
 
 def test_a_meeting_becomes_the_panels_when_it_is_over(client, world):
     slides = make_document("Kalvot")
     attach(world.upcoming_meeting, slides)
-    _assert_served(_download(client, slides))
+    assert_served(client.get(slides.url))
     Meeting.objects.filter(pk=world.upcoming_meeting.pk).update(
         starts_at=timezone.now() - timedelta(hours=3), ends_at=timezone.now() - timedelta(hours=1)
     )
-    _assert_refused(_download(client, slides), "anonymous", slides)
+    assert_refused(client.get(slides.url), "anonymous")
 
 
 def test_a_document_also_attached_where_one_may_see_it_is_served(client, world, login):
@@ -288,16 +253,16 @@ def test_a_document_also_attached_where_one_may_see_it_is_served(client, world, 
     attach(world.past_meeting, shared)
     attach(MeetingFactory(panel=world.other_panel, past=True), shared)
     login(world, "member")  # sees the first meeting, not the other panel's
-    _assert_served(_download(client, shared))
+    assert_served(client.get(shared.url))
     client.logout()
-    _assert_refused(_download(client, shared), "anonymous", shared)
+    assert_refused(client.get(shared.url), "anonymous")
     attach(world.upcoming_meeting, shared)
-    _assert_served(_download(client, shared))
+    assert_served(client.get(shared.url))
 
 
 def test_a_document_attached_to_nothing_is_left_to_wagtail(client, world):
     """Documents that only pages use (an experiment's slides, say) need nothing more."""
-    _assert_served(_download(client, make_document("Kokeilun kalvot")))
+    assert_served(client.get(make_document("Kokeilun kalvot").url))
 
 
 def test_wagtails_collection_privacy_still_holds_for_attachments(client, world):
@@ -307,7 +272,7 @@ def test_wagtails_collection_privacy_still_holds_for_attachments(client, world):
     )
     document = make_document("Sisäinen", collection=private)
     attach(world.upcoming_meeting, document)
-    response = _download(client, document)
+    response = client.get(document.url)
     assert response.status_code == 302 and PDF not in response.content
 
 
