@@ -5,7 +5,7 @@ from . import views
 app_name = "panels"
 
 # First path segments taken by the pages below; no panel may use them as its slug.
-RESERVED_SLUGS = {"applications", "invitations", "meetings", "room-messages"}
+RESERVED_SLUGS = {"applications", "invitations", "meetings", "room-messages", "workshops"}
 
 urlpatterns = [
     path("", views.panel_list, name="list"),
@@ -14,6 +14,8 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation, name="invitation"),
     # Meetings and their live rooms (panels.meetings), in this namespace: panels:meeting, ...
     path("", include("panels.meetings.urls")),
+    # Co-design workshops (panels.workshops): panels:workshop, panels:workshop_board, ...
+    path("", include("panels.workshops.urls")),
     path("<slug:slug>/", views.panel_detail, name="detail"),
     path("<slug:slug>/join/", views.join, name="join"),
     path("<slug:slug>/apply/", views.apply, name="apply"),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "panels",
     "panels.meetings",
     "panels.surveys",
+    "panels.workshops",
     "ideas",
     "ideas.feedback",
     "cms",
