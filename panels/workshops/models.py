@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -94,6 +95,9 @@ class Workshop(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("panels:workshop", args=[self.pk])
+
     @property
     def region_id(self):
         """The panel's region: region rules (panels.rules.region_id_of) ask it."""
@@ -110,11 +114,6 @@ class Workshop(models.Model):
     def clean(self):
         if self.meeting_id and self.panel_id and self.meeting.panel_id != self.panel_id:
             raise ValidationError({"meeting": _("The meeting must be one of the panel's.")})
-
-    def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("panels:workshop", args=[self.pk])
 
 
 class Board(models.Model):
@@ -160,6 +159,9 @@ class Board(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("panels:workshop_board", args=[self.pk])
+
     @property
     def template(self):
         return KINDS[self.kind]
@@ -181,11 +183,6 @@ class Board(models.Model):
             raise ValidationError(
                 {"vote_budget": _("At most %(max)s dots per person.") % {"max": MAX_VOTE_BUDGET}}
             )
-
-    def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("panels:workshop_board", args=[self.pk])
 
 
 class Note(models.Model):
@@ -292,6 +289,9 @@ class Vote(models.Model):
         verbose_name = _("vote")
         verbose_name_plural = _("votes")
 
+    def __str__(self):
+        return f"{self.person_id} → {self.note_id}"
+
 
 class NoteComment(SpokenWords):
     note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="comments")
@@ -359,6 +359,9 @@ class BoardChange(models.Model):
     class Meta:
         ordering = ["pk"]
         indexes = [models.Index(fields=["board", "id"], name="workshops_change_board")]
+
+    def __str__(self):
+        return f"{self.board_id}: {self.kind}"
 
 
 class Decision(models.Model):
