@@ -10,6 +10,8 @@ Client -> server frames:
                                                      confirm_personal after a personal_details
                                                      error: post it as it is)
   {"type": "catch_up", "after": last comment id seen, "since": last "at" seen | null}
+                                                     (a discussion whose frames carry another
+                                                     id says which: frame_id)
   {"type": "ping"}                                   also keeps the person in the presence list
 Server -> client frames:
   {"type": "hello", "user": {...} | null, "can_post": bool, ...}   and what the discussion adds
@@ -120,6 +122,12 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
     def resume_point(self, after_id):
         """Sync."""
         raise NotImplementedError
+
+    def frame_id(self, frame):
+        """The id a catch-up frame counts towards "last_id" (what the client has seen): a
+        comment's id here. A discussion whose frames are numbered otherwise (a workshop
+        board's change log) says where its frames carry the id."""
+        return frame["comment"]["id"]
 
     def save_post(self, body, parent, client_id, confirm_personal):
         """Sync. The saved comment or message, or an error frame (a dict).
@@ -276,7 +284,7 @@ class LiveDiscussionConsumer(JsonFrameConsumer):
                     continue  # came live while the catch-up was read
                 self.sent_comment_ids.add(item["comment"]["id"])
             await self.send_json(item)
-        last_id = max([after, *(item["comment"]["id"] for item in frames)])
+        last_id = max([after, *(self.frame_id(item) for item in frames)])
         resume_after = await database_sync_to_async(self.resume_point)(after)
         await self.send_json(
             {"type": "caught_up", "last_id": last_id, "resume_after": resume_after}

@@ -16,7 +16,7 @@ from live.access import recheck_person_later
 from .models import Membership, MembershipStatus, Panel, Region
 
 
-def _recheck(person_ids):
+def recheck_people(person_ids):
     for person_id in set(person_ids):
         recheck_person_later(person_id)
 
@@ -24,15 +24,15 @@ def _recheck(person_ids):
 @receiver(post_save, sender=Membership, dispatch_uid="panels.access.membership_saved")
 def membership_saved(sender, instance, raw=False, **kwargs):
     if not raw and instance.status != MembershipStatus.ACTIVE:
-        _recheck([instance.person_id])
+        recheck_people([instance.person_id])
 
 
 @receiver(post_delete, sender=Membership, dispatch_uid="panels.access.membership_deleted")
 def membership_deleted(sender, instance, **kwargs):
-    _recheck([instance.person_id])
+    recheck_people([instance.person_id])
 
 
-def _people_taken_off(sender, instance, action, reverse, pk_set, place_column):
+def people_taken_off(sender, instance, action, reverse, pk_set, place_column):
     """Who lost a place through an m2m change: ``remove`` or ``clear`` from either side."""
     if action == "post_remove":
         other_ids = list(pk_set or ())
@@ -53,10 +53,10 @@ def _people_taken_off(sender, instance, action, reverse, pk_set, place_column):
 def facilitators_changed(sender, instance, action, reverse, pk_set, **kwargs):
     """``panel.facilitators.remove(person)`` or ``person.facilitated_panels.remove(panel)``,
     or a clear of either."""
-    _recheck(_people_taken_off(sender, instance, action, reverse, pk_set, "panel"))
+    recheck_people(people_taken_off(sender, instance, action, reverse, pk_set, "panel"))
 
 
 @receiver(m2m_changed, sender=Region.officials.through, dispatch_uid="panels.access.officials")
 def officials_changed(sender, instance, action, reverse, pk_set, **kwargs):
     """``region.officials.remove(person)`` or ``person.regions.remove(region)``, or a clear."""
-    _recheck(_people_taken_off(sender, instance, action, reverse, pk_set, "region"))
+    recheck_people(people_taken_off(sender, instance, action, reverse, pk_set, "region"))

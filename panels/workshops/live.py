@@ -20,15 +20,17 @@ shape, and nothing hidden goes over a shared channel. Its author and the facilit
 it on the structured view.
 """
 
+from datetime import timedelta
+
 from django.db.models import Count, Max, Prefetch
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
-from live.catch_up import broadcast, message_data, person_data
+from live.catch_up import SETTLE_SECONDS, broadcast, message_data, person_data
 
 from . import services
-from .models import Board, BoardChange, ChangeKind, Note, NoteComment, NoteLink
+from .models import Board, BoardChange, ChangeKind, Note, NoteComment, NoteLink, Vote
 
 
 def group_name(board_id):
@@ -197,3 +199,34 @@ def board_changed(sender, change, **kwargs):
         return
     for frame in frames_for(board, [change]):
         broadcast(group_name(board.pk), frame)
+
+
+def resume_point(board, after_id=0):
+    """The change id a client may next catch up from: every change of the board at or below
+    it has long been committed (change ids are given out before their transactions commit,
+    in any order; see live.catch_up)."""
+    settled = BoardChange.objects.filter(
+        board=board, at__lte=timezone.now() - timedelta(seconds=SETTLE_SECONDS)
+    ).aggregate(latest=Max("pk"))["latest"]
+    return max(after_id, settled or 0)
+
+
+def catch_up_answer(board, after_id):
+    """What a client that has seen the board up to change ``after_id`` is sent, over the
+    socket or HTTP: the frames, the last change id among them, and where to resume."""
+    frames = frames_after(board, after_id)
+    return {
+        "frames": frames,
+        "last_id": max([after_id, *(frame["change"] for frame in frames)]),
+        "resume_after": resume_point(board, after_id),
+    }
+
+
+def votes_of(board, person):
+    """The person's dots on the board: {note id: n}."""
+    return dict(
+        Vote.objects.filter(note__board=board, person=person)
+        .values_list("note")
+        .annotate(n=Count("pk"))
+        .values_list("note", "n")
+    )

@@ -29,12 +29,14 @@ MAX_VOTE_BUDGET = 50
 class WorkshopQuerySet(models.QuerySet):
     def seen_by(self, user):
         """The workshops ``user`` may see: those of the panels whose inner circle they are in
-        (panels.models.PanelQuerySet.inner_circle_of), and those they are a guest of."""
+        (panels.models.PanelQuerySet.inner_circle_of), and those they are a guest or a
+        facilitator of (rules.sees_workshop)."""
         if not user.is_authenticated:
             return self.none()
         return self.filter(
             Q(panel__in=Panel.objects.inner_circle_of(user))
             | Q(pk__in=Workshop.guests.through.objects.filter(user=user).values("workshop"))
+            | Q(pk__in=Workshop.facilitators.through.objects.filter(user=user).values("workshop"))
         )
 
 

@@ -24,7 +24,6 @@ from accounts import oversharing
 from accounts.notifications import MODERATION, notify
 from accounts.oversharing import PersonalDetails
 from accounts.permissions import NotAllowed, require_perm
-from live.access import recheck_person_later
 from live.models import ModerationKind
 from live.ratelimit import RateLimited, check_post_rate
 from panels.models import Membership
@@ -212,7 +211,7 @@ def set_vote_budget(board, by, budget):
 
 
 @transaction.atomic
-def save_card(card, by, values):
+def save_card(card, by, values, *, confirm_personal=False):
     """Fill in a card's fields; ``values`` by the template's field keys (others are
     refused). The text is checked for personal details like a comment: a client card is
     about a fictional person."""
@@ -236,6 +235,9 @@ def save_card(card, by, values):
                 % {"field": fields[key].label, "length": len(value), "max": fields[key].max_length}
             )
         cleaned[key] = value
+    oversharing.check(
+        confirmed=confirm_personal, **{key: value for key, value in cleaned.items() if value}
+    )
     card = _locked_board(card)
     card.card_values = cleaned
     card.card_edited_at, card.card_edited_by = timezone.now(), by
@@ -602,10 +604,9 @@ def add_guest(workshop, by, person):
 
 @transaction.atomic
 def remove_guest(workshop, by, person):
-    """The guest's open boards ask again, and close (live.access)."""
+    """The guest's open boards ask again, and close (workshops.access)."""
     require_perm(by, "workshops.run_workshop", workshop)
     workshop.guests.remove(person)
-    transaction.on_commit(lambda: recheck_person_later(person.pk))
 
 
 # --- The documentation booklet ----------------------------------------------------------
@@ -658,6 +659,14 @@ def set_next_step_done(step, by, *, done):
 def remove_next_step(step, by):
     require_perm(by, "workshops.run_workshop", step.workshop)
     step.delete()
+
+
+def save_booklet_summary(workshop, by, summary):
+    """The booklet's own words; nothing on the boards changes, so nothing is logged there."""
+    require_perm(by, "workshops.run_workshop", workshop)
+    workshop.booklet_summary = summary.strip()
+    workshop.save(update_fields=["booklet_summary", "updated_at"])
+    return workshop
 
 
 @transaction.atomic

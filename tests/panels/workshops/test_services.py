@@ -122,3 +122,26 @@ def test_hidden_note_never_broadcasts_its_text(workshop_world):
     frames = live.frames_after(workshop_world.network, 0)
     assert "Salaisuus" not in str(frames)
     assert BoardChange.objects.filter(note_id=note.pk).count() == 2
+
+
+def test_the_booklet_summary_is_the_runners_and_leaves_the_boards_alone(workshop_world):
+    workshop = workshop_world.workshop
+    with pytest.raises(NotAllowed):
+        services.save_booklet_summary(workshop, workshop_world.person("member"), "Ei näin")
+    before = BoardChange.objects.count()
+    services.save_booklet_summary(workshop, workshop_world.person("facilitator"), "  Yhteenveto ")
+    workshop.refresh_from_db()
+    assert workshop.booklet_summary == "Yhteenveto"
+    assert BoardChange.objects.count() == before
+
+
+def test_a_card_with_personal_details_asks_first(workshop_world):
+    card = workshop_world.card
+    member = workshop_world.person("member")
+    with pytest.raises(services.PersonalDetails):
+        services.save_card(card, member, {"situation": "Soita 040 1234567"})
+    card.refresh_from_db()
+    assert "040" not in str(card.card_values)
+    services.save_card(card, member, {"situation": "Soita 040 1234567"}, confirm_personal=True)
+    card.refresh_from_db()
+    assert card.card_values["situation"] == "Soita 040 1234567"
