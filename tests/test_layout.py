@@ -54,6 +54,8 @@ def test_every_package_says_what_it_holds():
         "live",
         "panels/meetings",
         "panels/surveys",
+        "panels/workshops",
+        "panels/workshops/views",
         "ideas/feedback",
         "accounts/follows",
         "cms/experiments",

@@ -12,7 +12,12 @@ path) and cards (client segment, client), plus a blank board.
   the commit.
 - ``live``, ``consumers``, ``routing``: the board's live side at /ws/workshops/boards/<id>/,
   on the live foundation (presence, catch-up by id, rate limits, access rechecked).
-- ``forms``, ``views``, ``urls`` (mounted in panels.urls, in the ``panels`` namespace): the
+- ``access``: taking a facilitator or guest off a workshop closes their open boards.
+- ``forms``, ``views/``, ``urls`` (mounted in panels.urls, in the ``panels`` namespace): the
   workshop page, each board's visual and structured views, the cards, the facilitator's
-  controls, the booklet and its exports (PDF, PNG, CSV).
+  controls and the booklet; ``exports`` renders the booklet as PDF, a board as PNG and its
+  notes as CSV.
+- ``personal_data``, ``erasure``: what a person's data export holds of workshops, and what
+  deleting an account does to their notes, comments and dots.
+- ``demo``: the demo's workshops (``seed_demo``).
 """
