@@ -21,7 +21,10 @@ def get_round_for(user, slug):
 def get_idea_for(user, pk):
     ideas = (
         Idea.objects.visible_to(user)
-        .select_related("round__region", "round__panel", "author")
+        # The workshop decision it came from, for the idea page's "from the workshop" line.
+        .select_related(
+            "round__region", "round__panel", "author", "workshop_decision__workshop__panel"
+        )
         .with_counts()
         .with_supported_by(user)
     )

@@ -14,7 +14,10 @@ from accounts.demo import demo_email
 from accounts.models import User
 from accounts.roles import Role
 from panels.models import Membership, MembershipStatus, Panel, Region
+from panels.workshops.demo import DECISION_FOR_IDEA, FACILITATOR, LAPLAND_TITLE
+from panels.workshops.models import Decision
 
+from .decisions import post_idea_from_decision
 from .feedback.demo import seed_feedback
 from .models import Comment, Flag, Idea, IdeaRound, Phase, Support
 
@@ -431,3 +434,68 @@ def seed_ideas():
         )
 
     seed_feedback(people)
+
+
+# A co-design workshop's decision that became an idea (ideas.decisions): the Rovaniemi panel's
+# workshop (panels.workshops.demo) decided on one named worker, and its facilitator posted the
+# decision in an idea round of Lapland that is taking ideas.
+WORKSHOP_ROUND = {
+    "slug": "nuorten-aikuisten-palvelut-lapissa",
+    "title": "Nuorten aikuisten palvelut Lapissa",
+    "region": "lappi",
+    "phase": Phase.IDEATION,
+    "themes": ["Palveluohjaus", "Nuoret aikuiset", "Tiedonkulku"],
+    "description": (
+        "Noin joka kymmenes palveluja käyttävä on tilanteessa, jossa haasteita on yhtä aikaa "
+        "terveyden, työllistymisen ja toimeentulon kanssa. Nuorille aikuisille luukulta "
+        "toiselle kulkeminen on usein liikaa. Miten palvelut saadaan toimimaan yhdessä niin, "
+        "ettei kukaan putoa niiden väliin?"
+    ),
+}
+WORKSHOP_IDEA = {
+    "title": "Yksi vastuutyöntekijä palveluista putoaville nuorille aikuisille",
+    "themes": ["Palveluohjaus", "Nuoret aikuiset"],
+    "body_after": (
+        "\n\nPäätös syntyi Rovaniemen kehittäjäasiakasryhmän yhteiskehittämisen työpajassa, "
+        "jossa kävimme läpi palveluista putoavien nuorten aikuisten alueellisen verkoston ja "
+        "yhden nuoren polun palveluissa. Suurin aukko oli se, ettei kukaan varmista jatkoa, "
+        "kun yksi asiakkuus päättyy."
+    ),
+}
+
+
+def seed_workshop_idea():
+    """Run after panels.workshops.demo: post its decision as an idea, once."""
+    decision = (
+        Decision.objects.filter(workshop__title=LAPLAND_TITLE, text=DECISION_FOR_IDEA)
+        .select_related("workshop__panel")
+        .first()
+    )
+    author = User.objects.filter(email=FACILITATOR).first()
+    if decision is None or author is None:
+        return None
+    existing = Idea.objects.filter(workshop_decision=decision).first()
+    if existing is not None:
+        return existing
+    spec = WORKSHOP_ROUND
+    round_, _created = IdeaRound.objects.update_or_create(
+        slug=spec["slug"],
+        defaults={
+            "title": spec["title"],
+            "description": spec["description"],
+            "region": _region(spec["region"]),
+            "panel": None,
+            "run_by": author,
+            "phase_override": "",
+            **_dates(spec["phase"]),
+        },
+    )
+    round_.themes.set(spec["themes"])
+    return post_idea_from_decision(
+        author,
+        decision,
+        round_,
+        title=WORKSHOP_IDEA["title"],
+        body=decision.text + WORKSHOP_IDEA["body_after"],
+        themes=list(round_.themes.filter(name__in=WORKSHOP_IDEA["themes"])),
+    )

@@ -47,6 +47,7 @@ RESERVED_ROUND_SLUGS = {
     "responses",
     "clarifications",
     "dashboard",
+    "from-decision",
 }
 
 
@@ -393,6 +394,17 @@ class Idea(models.Model):
     # and posted it anyway: moderators can list these in their queue.
     shared_despite_warning = models.BooleanField(
         _("shared despite a personal-information warning"), default=False, editable=False
+    )
+    # The co-design workshop decision this idea was made from (ideas.decisions): ideas knows
+    # workshops, never the other way round, so the link lives here.
+    workshop_decision = models.OneToOneField(
+        "workshops.Decision",
+        verbose_name=_("workshop decision"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="idea",
+        editable=False,
     )
 
     objects = IdeaQuerySet.as_manager()

@@ -3,7 +3,7 @@
 
 from django.urls import include, path
 
-from . import views
+from . import decisions, views
 
 app_name = "ideas"
 
@@ -24,6 +24,8 @@ urlpatterns = [
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
     path("comments/<int:pk>/remove/", views.comment_remove, name="comment_remove"),
     path("report/<str:kind>/<int:pk>/", views.flag_create, name="flag"),
+    # A co-design workshop's decision posted as an idea (ideas.decisions).
+    path("from-decision/<int:pk>/", decisions.idea_from_decision, name="idea_from_decision"),
     # Comments on Wagtail pages (ideas.discussions): posting, and the live thread's catch-up.
     path("discussions/", include("ideas.discussions.urls")),
     # The feedback loop (ideas.feedback): statuses, responses, clarifications, the dashboard.

@@ -12,4 +12,6 @@
 - ``attachments/``: documents attached to meetings and idea rounds, and who may download them
   (the ``before_serve_document`` hook in ``wagtail_hooks``).
 - ``surveys/``: surveys, their answers and results.
+- ``workshops/``: co-design workshops on shared live boards (the SOSKU boards and cards),
+  and their documentation booklets.
 """

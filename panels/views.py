@@ -32,8 +32,11 @@ from .models import (
     Panel,
     Region,
 )
+from .workshops.models import Workshop
 
 HISTORY_LENGTH = 50
+# The newest workshops on a panel's page; the rest are on the panel's workshop list.
+WORKSHOPS_SHOWN = 10
 
 PANEL_PERMISSIONS = [
     "view_members",
@@ -130,6 +133,14 @@ def panel_detail(request, slug):
         for meeting in upcoming:
             if meeting.pk in responses:
                 meeting.my_response = AttendanceResponse(responses[meeting.pk]).label
+    # The panel's co-design workshops, to those who see them: the inner circle, and guests
+    # their own (Workshop.objects.seen_by, the one answer to who sees a workshop).
+    context["workshops"] = list(
+        Workshop.objects.seen_by(user)
+        .filter(panel=panel)
+        .select_related("meeting")[:WORKSHOPS_SHOWN]
+    )
+    context["can_create_workshop"] = rules.has_perm("workshops.create_workshop", user, panel)
     if can["view_members"]:
         context["members"] = (
             panel.memberships.active().select_related("person").order_by("person__display_name")

@@ -76,6 +76,9 @@ def meeting_detail(request, pk):
         "attendances": attendances,
         # Whoever sees the meeting sees its attachments: one query for all of them.
         "attachments": meeting.attachments.select_related("document"),
+        # The co-design workshops held in the meeting, to those who see them (the inner
+        # circle, guests their own): Workshop.objects.seen_by through the reverse relation.
+        "workshops": meeting.workshops.seen_by(user) if user.is_authenticated else (),
     }
     return render(request, "meetings/meeting_detail.html", context)
 
