@@ -7,9 +7,10 @@ from django.db import transaction
 from accounts.demo import DEMO_PEOPLE, seed_people
 from cms.demo import seed_impact_reports, seed_pages
 from cms.experiments.demo import seed_experiments
-from ideas.demo import seed_ideas
+from ideas.demo import seed_ideas, seed_workshop_idea
 from panels.demo import seed_panels
 from panels.meetings.demo import seed_meeting_rooms
+from panels.workshops.demo import seed_workshops
 
 DEFAULT_DEMO_PASSWORD = "kohtaamo-demo-2026"  # noqa: S105 - known on purpose, development only
 
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             seed_panels()
             seed_ideas()
             seed_meeting_rooms()  # after both: people of both seeds speak in the rooms
+            seed_workshops()  # after both too: people of both seeds take part
+            seed_workshop_idea()  # after the workshops: one decision becomes an idea
             seed_experiments()  # after the ideas: experiments grow from them
             seed_impact_reports()  # last: it cites the ideas
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
