@@ -389,8 +389,8 @@ def _arrow(draw, start, end):
 
 @cache
 def _pdf_fonts():
-    """Vera, which reportlab carries, embedded in the PDF: Finnish, Swedish and Sámi letters
-    print as they are written."""
+    """Vera, which reportlab carries, embedded in the PDF: Finnish and Swedish letters print
+    as they are written, and Northern Sámi's but for ŋ and ŧ, which Vera lacks."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
