@@ -1,6 +1,7 @@
-""" "My impact": everything a person gave (ideas, comments, supports, survey answers) and what
-became of it (responses, statuses, reports that cite it, experiments that grew from it), newest
-change first.
+""" "My impact": everything a person gave (ideas, comments, supports, survey answers, notes and
+comments on co-design workshop boards) and what became of it (responses, statuses, reports
+that cite it, experiments that grew from it; a workshop's booklet and the ideas its decisions
+became), newest change first.
 
 Each kind is read in one query, with what became of its idea annotated by correlated
 subqueries, so the page costs the same number of queries however long a person's history is.
@@ -11,13 +12,14 @@ from datetime import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Max, OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from ideas.models import Comment, Idea, SubqueryCount, Support
 from panels.surveys.services import answered_by
+from panels.workshops.models import Decision, Note, NoteComment, Workshop
 
 from .models import Citation, ExperimentLink, OfficialResponse, StatusChange
 from .statuses import IdeaStatus
@@ -56,7 +58,7 @@ def fate_of(ref):
 
 @dataclass
 class Entry:
-    kind: str  # idea, comment, support, survey
+    kind: str  # idea, comment, support, survey, workshop
     given_at: datetime
     changed_at: datetime
     item: object
@@ -140,8 +142,77 @@ def history(user):
         closed = survey.closes_at if survey.closes_at and survey.closes_at <= now else None
         changed_at = max(survey.answered_at, closed) if closed else survey.answered_at
         entries.append(Entry("survey", survey.answered_at, changed_at, survey))
-    _attach_experiments([entry.idea for entry in entries if entry.idea is not None], language)
+    entries.extend(_workshop_entries(user))
+    ideas = [entry.idea for entry in entries if entry.idea is not None]
+    ideas += [idea for entry in entries if entry.kind == "workshop" for idea in entry.item.ideas]
+    _attach_experiments(ideas, language)
     entries.sort(key=lambda entry: entry.changed_at, reverse=True)
+    return entries
+
+
+def my_workshops(user):
+    """The co-design workshops the person wrote a note or a comment in and may still see, with
+    how much was theirs and when they last gave something."""
+    my_notes = Note.objects.filter(author=user, board__workshop=OuterRef("pk"))
+    my_comments = NoteComment.objects.filter(
+        author=user, deleted_at__isnull=True, note__board__workshop=OuterRef("pk")
+    )
+    return (
+        Workshop.objects.seen_by(user)
+        .filter(
+            Q(pk__in=Note.objects.filter(author=user).values("board__workshop"))
+            | Q(
+                pk__in=NoteComment.objects.filter(author=user, deleted_at__isnull=True).values(
+                    "note__board__workshop"
+                )
+            )
+        )
+        .select_related("panel")
+        .annotate(
+            my_note_count=SubqueryCount(my_notes.values("pk")),
+            my_comment_count=SubqueryCount(my_comments.values("pk")),
+            last_note_at=Subquery(
+                my_notes.order_by()
+                .values("board__workshop")
+                .annotate(at=Max("created_at"))
+                .values("at")[:1]
+            ),
+            last_comment_at=Subquery(
+                my_comments.order_by()
+                .values("note__board__workshop")
+                .annotate(at=Max("created_at"))
+                .values("at")[:1]
+            ),
+            decision_count=SubqueryCount(Decision.objects.filter(workshop=OuterRef("pk"))),
+        )
+    )
+
+
+def _workshop_entries(user):
+    """One entry per workshop: what became of it is its booklet and the ideas its decisions
+    became (those the person may see), each with its own fate."""
+    workshops = list(my_workshops(user))
+    if not workshops:
+        return []
+    ideas = (
+        Idea.objects.visible_to(user)
+        .public()
+        .filter(workshop_decision__workshop__in=workshops)
+        .select_related("round", "workshop_decision")
+        .annotate(**fate_of("pk"))
+        .order_by("created_at", "pk")
+    )
+    by_workshop = {}
+    for idea in ideas:
+        by_workshop.setdefault(idea.workshop_decision.workshop_id, []).append(idea)
+    entries = []
+    for workshop in workshops:
+        workshop.ideas = by_workshop.get(workshop.pk, [])
+        given_at = max(at for at in (workshop.last_note_at, workshop.last_comment_at) if at)
+        moments = [given_at, workshop.booklet_published_at]
+        moments += [_changed_at(idea, idea.created_at) for idea in workshop.ideas]
+        changed_at = max(moment for moment in moments if moment is not None)
+        entries.append(Entry("workshop", given_at, changed_at, workshop))
     return entries
 
 
@@ -172,6 +243,7 @@ def totals(entries):
         "comments": sum(1 for entry in entries if entry.kind == "comment"),
         "supports": sum(1 for entry in entries if entry.kind == "support"),
         "surveys": sum(1 for entry in entries if entry.kind == "survey"),
+        "workshops": sum(1 for entry in entries if entry.kind == "workshop"),
     }
 
 
