@@ -67,7 +67,7 @@ class NoteForm(PersonalDetailsForm):
     """A new note in one region of the board (the region is the form's place on the page)."""
 
     text = forms.CharField(
-        label=_("Note"),
+        label=pgettext_lazy("a workshop note", "Note"),
         max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -266,7 +266,7 @@ class BudgetForm(forms.Form):
 
 class TimerForm(forms.Form):
     minutes = forms.IntegerField(
-        label=_("Minutes"),
+        label=pgettext_lazy("length of time", "Minutes"),
         min_value=0,
         max_value=TIMER_MAX_MINUTES,
         help_text=_("0 stops the timer."),

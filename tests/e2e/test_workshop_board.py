@@ -16,6 +16,12 @@ PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 
 
+def in_finnish(text):
+    """What the Finnish page says for ``text`` (the pages here are Finnish, the default)."""
+    with translation.override("fi"):
+        return str(translation.gettext(text))
+
+
 def logged_in_context(browser, live_url, user, viewport):
     client = Client()
     client.force_login(user)
@@ -80,7 +86,14 @@ def test_a_note_dragged_to_another_ring_moves_for_everyone(live_url, browser, as
         expect(moved).to_be_visible()
         expect(moved).to_contain_text("Isovanhemmat auttavat")
         expect(watcher.locator('[data-region-notes="own_circle"] [data-note]')).to_have_count(0)
-        expect(watcher.locator("[data-board-announcer]")).to_contain_text("Public services")
+        public_services = next(
+            region.label
+            for region in world.network.template.regions
+            if region.key == "public_services"
+        )
+        with translation.override("fi"):
+            public_services = str(public_services)
+        expect(watcher.locator("[data-board-announcer]")).to_contain_text(public_services)
         assert Note.objects.get(pk=note.pk).region == "public_services"
         # Still one arrow, and the page never scrolls sideways: the canvas does.
         expect(watcher.locator("svg[data-links-svg] line")).to_have_count(1)
@@ -113,8 +126,9 @@ def test_the_keyboard_moves_and_votes_through_a_notes_actions(live_url, browser)
         expect(page.locator(f'[data-region-notes="organisations"] #note-{note.pk}')).to_be_visible()
         tools.locator('[data-tool="vote"]').focus()
         page.keyboard.press("Enter")
-        expect(page.locator(f"#note-{note.pk} [data-note-votes]")).to_have_text("1 dot")
-        expect(page.locator("[data-board-announcer]")).to_contain_text("Dot given")
+        expect(page.locator(f"#note-{note.pk} [data-note-votes]")).to_have_text(in_finnish("1 dot"))
+        dot_given = in_finnish("Dot given. Dots left: {count}.").split("{count}")[0]
+        expect(page.locator("[data-board-announcer]")).to_contain_text(dot_given)
         # Focus stayed where the person put it.
         assert page.evaluate("document.activeElement.dataset.tool") == "vote"
         assert Note.objects.get(pk=note.pk).region == "organisations"
