@@ -367,7 +367,9 @@ def board_png(board):
     for card in cards:
         card.draw(draw)
     output = io.BytesIO()
-    image.save(output, format="PNG", optimize=True)
+    # Not optimize=True: on a large board it quadruples the time for a file 7 % smaller
+    # (tests/bench/workshop_board.py).
+    image.save(output, format="PNG")
     return output.getvalue()
 
 
