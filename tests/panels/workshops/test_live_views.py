@@ -4,6 +4,7 @@ however many notes a board has."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from panels.workshops import live, services
 from panels.workshops.models import Note, NoteLink, Vote
@@ -12,6 +13,12 @@ from tests.factories import UserFactory
 from .conftest import SEE, WORKSHOP_ROLES
 
 pytestmark = pytest.mark.django_db
+
+
+def english(name, pk):
+    """The page in English, whose words these tests read."""
+    with translation.override("en"):
+        return reverse(name, args=[pk])
 
 
 def visit(client, world, role, name, board, **params):
@@ -63,7 +70,7 @@ def test_a_note_reads_without_javascript(client, workshop_world):
     services.vote(note, member)
     services.link_notes(other, note, member, label="käyttää")
     client.force_login(member)
-    response = client.get(reverse("panels:workshop_board", args=[world.network.pk]))
+    response = client.get(english("panels:workshop_board", world.network.pk))
     html = response.content.decode()
     # The colour in words, not only as a colour; the author, the votes, who changed it.
     assert "gap: support falls through" in html
@@ -88,7 +95,7 @@ def test_a_hidden_note_shows_no_text(client, workshop_world):
     )
     services.hide_note(note, world.person("facilitator"), reason="Asiaton")
     client.force_login(world.person("guest"))
-    html = client.get(reverse("panels:workshop_board", args=[world.network.pk])).content.decode()
+    html = client.get(english("panels:workshop_board", world.network.pk)).content.decode()
     assert "Salaisuus" not in html
     assert "Hidden by a facilitator." in html
 
@@ -100,7 +107,7 @@ def test_a_service_path_is_a_grid_of_phases_and_rows(client, workshop_world):
         path, world.person("member"), region="contact__worker", colour="overlap", text="Kaksi"
     )
     client.force_login(world.person("member"))
-    response = client.get(reverse("panels:workshop_board", args=[path.pk]))
+    response = client.get(english("panels:workshop_board", path.pk))
     html = response.content.decode()
     assert '<th scope="col">First contact</th>' in html
     assert '<th scope="row">Worker</th>' in html

@@ -5,9 +5,11 @@ keeps what was typed when it is refused."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from panels.workshops import services
 from panels.workshops.models import Board, Decision, NextStep, Note, NoteComment, NoteLink, Vote
+from panels.workshops.views.common import why_closed
 from tests.factories import UserFactory
 
 from .conftest import RUN, SEE, WORKSHOP_ROLES
@@ -196,8 +198,10 @@ def test_a_closed_board_refuses_everyone(client, workshop_world, closing, role, 
     response = client_as(client, workshop_world, role).post(url, data, follow=role in SEE)
     if role in SEE:
         assert response.status_code == 200
-        text = response.content.decode()
-        assert "locked" in text or "finished" in text or "lukit" in text or "päätty" in text
+        board = Board.objects.select_related("workshop").get(pk=workshop_world.network.pk)
+        with translation.override("fi"):
+            reason = str(why_closed(board))
+        assert reason in response.content.decode()
     else:
         assert response.status_code == 404
     assert not happened()
