@@ -42,6 +42,9 @@ Server -> client frames, besides live.discussion's:
    ..., "change": id, "at": iso}
       to everyone, for every change (panels.workshops.live); keep the highest "change" of
       each thing
+  {"type": "workshop_presence" | "workshop_presence_changed", ...}
+      as live.hub's "presence" and "presence_changed", for the whole workshop: who is on
+      which of its boards, each person with the "board" they are on (WorkshopSeat)
   {"type": "done", "action": frame type, "client_id": str | null, ...}
       the sender's frame was carried out; with the ids concerned ("note", "link", "board"),
       a note's new "version", and after a vote or unvote the dots the person has left
@@ -63,12 +66,15 @@ A socket is closed with 4404 for someone who may not see the workshop; with "for
 4403 when access ends while it is open (a guest removed, a membership ended, a logout).
 """
 
+import json
+
 import rules
 from channels.db import database_sync_to_async
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from live import hub
 from live.catch_up import person_data
 from live.discussion import LiveDiscussionConsumer, rate_limited_frame
 
@@ -134,6 +140,32 @@ def read(frame, required=(), **fields):
     return values
 
 
+class WorkshopSeat:
+    """A board socket's seat in its workshop's presence room (live.hub), beside its own room
+    for the board: who is on which board of the workshop. The hub treats it as a socket; the
+    presence frames it gets reach the board socket renamed "workshop_presence" and
+    "workshop_presence_changed", each person with the "board" they are on. A workshop's
+    room carries nothing else: board frames stay in the boards' own rooms."""
+
+    RENAMED = {"presence": "workshop_presence", "presence_changed": "workshop_presence_changed"}
+
+    def __init__(self, socket):
+        self.socket = socket
+
+    async def deliver(self, text, comment_id=None):
+        frame = json.loads(text)
+        if frame.get("type") in self.RENAMED:
+            frame["type"] = self.RENAMED[frame["type"]]
+            await self.socket.deliver(json.dumps(frame))
+
+    async def dispatch(self, message):
+        """Rechecks reach the board socket through its own groups, not through here."""
+
+    async def room_lost(self):
+        # The board's own room is lost with the same channel layer and closes the socket.
+        self.socket.workshop_room = None
+
+
 class WorkshopBoardConsumer(LiveDiscussionConsumer):
     """/ws/workshops/boards/<board id>/: everyone who sees the workshop watches
     (workshops.see_workshop: the panel's inner circle and the workshop's guests), those who
@@ -148,6 +180,38 @@ class WorkshopBoardConsumer(LiveDiscussionConsumer):
 
     def _board_id(self):
         return self.scope["url_route"]["kwargs"]["board_id"]
+
+    # --- Who is on which board of the workshop --------------------------------------------
+
+    workshop_room = None
+
+    async def connect(self):
+        await super().connect()
+        if getattr(self, "room", None) is None or self.access_ended:
+            return  # refused
+        board = self.discussion
+        self.workshop_seat = WorkshopSeat(self)
+        self.workshop_room = await hub.join(
+            self.channel_layer,
+            live.workshop_group_name(board.workshop_id),
+            self.workshop_seat,
+            {**person_data(self.user), "board": board.pk},
+        )
+
+    async def _leave_workshop(self):
+        if self.workshop_room is not None:
+            room, self.workshop_room = self.workshop_room, None
+            await hub.leave(room, self.workshop_seat)
+
+    async def disconnect(self, code):
+        await self._leave_workshop()
+        await super().disconnect(code)
+
+    async def confirm_access(self):
+        allowed = await super().confirm_access()
+        if not allowed:
+            await self._leave_workshop()
+        return allowed
 
     def _fresh_board(self):
         """The board as it is now, if the person may see it. The rules remember their answers

@@ -37,6 +37,11 @@ def group_name(board_id):
     return f"workshop-board.{board_id}"
 
 
+def workshop_group_name(workshop_id):
+    """Presence only: who is on which of the workshop's boards (consumers.WorkshopSeat)."""
+    return f"workshop-presence.{workshop_id}"
+
+
 def _person(user):
     return person_data(user) if user is not None else None
 

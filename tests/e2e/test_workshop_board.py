@@ -66,6 +66,8 @@ def test_a_note_dragged_to_another_ring_moves_for_everyone(live_url, browser, as
         watcher.goto(url)
         expect(watcher.locator("[data-connection-state]")).to_have_attribute("data-state", "live")
         expect(page.locator("[data-presence]")).to_contain_text("Vieras")
+        # The workshop's list of boards says who is on which.
+        expect(page.locator(f'[data-board-people="{world.network.pk}"]')).to_contain_text("Vieras")
         # The link is drawn as an arrow and listed in words.
         expect(page.locator("svg[data-links-svg] line")).to_have_count(1)
         expect(page.locator("[data-links-list]")).to_contain_text(

@@ -168,6 +168,45 @@ async def test_presence_says_who_is_on_the_board():
         await member.disconnect()
 
 
+async def workshop_presence_until(socket, expected, timeout=3):
+    """Read until the client would show ``expected`` ({display name: board id}) as the people
+    on the workshop's boards; what it shows is kept on the socket, as the page keeps it."""
+    shown = getattr(socket, "workshop_shown", {})
+    while True:
+        frame = await socket.receive_json_from(timeout=timeout)
+        if frame["type"] == "workshop_presence":
+            shown = {person["id"]: person for person in frame["people"]}
+        elif frame["type"] == "workshop_presence_changed":
+            for person_id in frame["left"]:
+                shown.pop(person_id, None)
+            shown.update({person["id"]: person for person in frame["joined"]})
+        else:
+            continue
+        socket.workshop_shown = shown
+        if {person["display_name"]: person["board"] for person in shown.values()} == expected:
+            return
+
+
+async def test_the_workshop_says_who_is_on_which_board():
+    world = await make_world()
+    member, _ = await join(world, "member")
+    guest, _ = await join(world, "guest", board=world.card)
+    try:
+        # The board's own presence is only those on it; the workshop's, everyone and where.
+        await presence_until(member, ["Raatilainen"])
+        await workshop_presence_until(
+            member, {"Raatilainen": world.network.pk, "Vieras": world.card.pk}
+        )
+        # Taken off the workshop, the guest is on no board of it any more.
+        await db(services.remove_guest)(
+            world.workshop, world.person("facilitator"), world.person("guest")
+        )
+        await workshop_presence_until(member, {"Raatilainen": world.network.pk})
+    finally:
+        await member.disconnect()
+        await guest.disconnect()
+
+
 # --- Every frame, happy path ------------------------------------------------------------------
 
 

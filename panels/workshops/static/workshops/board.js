@@ -144,6 +144,27 @@
     line.hidden = false;
   }
 
+  // --- Who is on which board of the workshop (consumers.WorkshopSeat) ----------------------
+
+  let everywhere = new Map();
+  function showWhoIsWhere(frame) {
+    if (frame.type === "workshop_presence") {
+      everywhere = new Map((frame.people || []).map((person) => [person.id, person]));
+    } else {
+      frame.left.forEach((id) => everywhere.delete(id));
+      frame.joined.forEach((person) => everywhere.set(person.id, person));
+    }
+    // Past the names limit only a count comes: the boards' lines then stay as they were.
+    if (frame.type === "workshop_presence" && frame.people === null) return;
+    root.querySelectorAll("[data-board-people]").forEach(function (line) {
+      const names = Array.from(everywhere.values())
+        .filter((person) => String(person.board) === line.dataset.boardPeople)
+        .map((person) => person.display_name)
+        .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+      line.textContent = names.length ? text("HereNow", { names: names.join(", ") }) : "";
+    });
+  }
+
   // --- The structured view: say that the board changed, nothing more -----------------------
 
   function boardChanged() {
@@ -607,6 +628,9 @@
       showOpenness();
     } else if (frame.type === "caught_up") resumeAfter = Math.max(resumeAfter, frame.resume_after);
     else if (frame.type === "presence" || frame.type === "presence_changed") showPresence(frame);
+    else if (frame.type === "workshop_presence" || frame.type === "workshop_presence_changed") {
+      showWhoIsWhere(frame);
+    }
     else if (frame.type === "done" || frame.type === "posted") answered(frame);
     else if (frame.type === "overwritten") {
       showNotice(frame.message);
