@@ -10,6 +10,8 @@ DEMO_PEOPLE = [
     ("kokemus@kohtaamo.example", "Polkujen kulkija", Role.EXPERT_BY_EXPERIENCE, False),
     ("tyontekija@kohtaamo.example", "Innoagentti Lappi", Role.STAFF, False),
     ("paattaja@kohtaamo.example", "Palvelujohtaja", Role.DECISION_MAKER, False),
+    ("palaute@kohtaamo.example", "Palautevastaava", Role.STAFF, False),
+    ("osallisuus@kohtaamo.example", "Osallisuuskoordinaattori", Role.STAFF, False),
 ]
 
 

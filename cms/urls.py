@@ -30,6 +30,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("accounts.urls")),
+    # What a person says about themselves (panels.segments), beside their profile.
+    path("accounts/profile/", include("panels.segments.urls")),
     path("terms/", views.terms, name="terms"),
     path("privacy/", views.privacy, name="privacy"),
     path("rounds/", include("ideas.urls")),

@@ -247,6 +247,8 @@ STAFF_REGIONS = {
     "tyontekija@kohtaamo.example": ["lappi"],
     "paattaja@kohtaamo.example": ["lappi"],
     "innoagentti.ep@kohtaamo.example": ["etela-pohjanmaa"],
+    "palaute@kohtaamo.example": ["etela-karjala"],
+    "osallisuus@kohtaamo.example": ["keski-suomi"],
 }
 
 # panel slug → (active members, applicants, facilitators), by e-mail

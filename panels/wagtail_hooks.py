@@ -32,6 +32,7 @@ from .scoped_admin import (
     ScopedIndexView,
     ScopedViewSet,
 )
+from .segments.admin import ClientGroupViewSet, ServiceAreaViewSet
 from .surveys.admin import SurveyViewSet
 from .urls import RESERVED_SLUGS
 
@@ -196,7 +197,15 @@ class PanelsGroup(ViewSetGroup):
     menu_label = _("Panels")
     menu_icon = "group"
     menu_order = 250
-    items = (PanelViewSet, ApplicationViewSet, MeetingViewSet, SurveyViewSet, RegionViewSet)
+    items = (
+        PanelViewSet,
+        ApplicationViewSet,
+        MeetingViewSet,
+        SurveyViewSet,
+        ServiceAreaViewSet,
+        ClientGroupViewSet,
+        RegionViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -58,3 +58,19 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(UserFactory)
     panel = factory.SubFactory(PanelFactory)
     status = "active"
+
+
+class ServiceAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "segments.ServiceArea"
+
+    region = factory.SubFactory(RegionFactory)
+    name = factory.Sequence(lambda n: f"Palvelualue {n}")
+
+
+class ClientGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "segments.ClientGroup"
+
+    region = factory.SubFactory(RegionFactory)
+    name = factory.Sequence(lambda n: f"Asiakasryhmä {n}")

@@ -56,6 +56,7 @@ def test_every_package_says_what_it_holds():
         "panels/surveys",
         "panels/workshops",
         "panels/workshops/views",
+        "panels/segments",
         "ideas/feedback",
         "accounts/follows",
         "cms/experiments",

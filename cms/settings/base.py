@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "panels.meetings",
     "panels.surveys",
     "panels.workshops",
+    "panels.segments",
     "ideas",
     "ideas.feedback",
     "cms",

@@ -10,6 +10,7 @@ from cms.experiments.demo import seed_experiments
 from ideas.demo import seed_ideas, seed_workshop_idea
 from panels.demo import seed_panels
 from panels.meetings.demo import seed_meeting_rooms
+from panels.segments.demo import seed_segments
 from panels.workshops.demo import seed_workshops
 
 DEFAULT_DEMO_PASSWORD = "kohtaamo-demo-2026"  # noqa: S105 - known on purpose, development only
@@ -26,6 +27,7 @@ class Command(BaseCommand):
             seed_people(password)
             seed_pages()
             seed_panels()
+            seed_segments()  # after the regions: each keeps its own lists
             seed_ideas()
             seed_meeting_rooms()  # after both: people of both seeds speak in the rooms
             seed_workshops()  # after both too: people of both seeds take part
