@@ -17,6 +17,7 @@ from django import forms
 from django.contrib import messages
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -70,6 +71,8 @@ register_permission_policy(Survey, SurveyPolicy(Survey))
 def _deleted(formset, form):
     return formset.can_delete and formset._should_delete_form(form)
 
+
+AUDIENCE_ROLES = ("audience_staff", "audience_decision_makers", "audience_experts")
 
 # Who sees a survey's results, from the fewest people to the most, soonest.
 RESULTS_REACH = [
@@ -130,7 +133,14 @@ def _reaches_more(form):
         )
     before = {getattr(panel, "pk", panel) for panel in form.initial.get("panels") or []}
     after = {panel.pk for panel in form.cleaned_data.get("panels") or []}
-    grows = bool(after - before) or (bool(before) and not after)
+    roles_before = {name for name in AUDIENCE_ROLES if form.initial.get(name)}
+    roles_after = {name for name in AUDIENCE_ROLES if form.cleaned_data.get(name)}
+    # Public (no panels, no roles) is the widest audience of all.
+    was_public = not before and not roles_before
+    is_public = not after and not roles_after
+    grows = not was_public and (
+        is_public or bool(after - before) or bool(roles_after - roles_before)
+    )
     if grows and _shown_to_participants(form):
         problems.append(
             _(
@@ -277,6 +287,28 @@ class LockedNotice(HelpPanel):
             return self.instance is not None and self.instance.has_responses()
 
 
+class InterviewLink(HelpPanel):
+    """A link to run the saved survey as an interview (staff of its region, while open)."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            pk = getattr(self.instance, "pk", None)
+            url = reverse("surveys:interview", args=[pk]) if pk else ""
+            self.content = format_html(
+                '<p>{} <a href="{}">{}</a></p>',
+                _(
+                    "Staff of the region and experts by experience can fill the survey in for "
+                    "the people they talk to, on a tablet or a phone, also offline."
+                ),
+                url,
+                _("Run as an interview"),
+            )
+
+        def is_shown(self):
+            return self.instance is not None and self.instance.pk is not None
+
+
 LOCKED_TEXT = _(
     "This survey already has answers. To keep them meaningful you can still reword texts, "
     "help and labels, reorder questions, add choices and add optional questions, change the "
@@ -296,8 +328,16 @@ survey_edit_handler = ObjectList(
                 FieldPanel("introduction"),
                 FieldPanel("region"),
                 FieldPanel("panels", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audience_staff"),
+                FieldPanel("audience_decision_makers"),
+                FieldPanel("audience_experts"),
+                InterviewLink(heading=_("Interviews")),
             ],
             heading=_("Survey and audience"),
+            help_text=_(
+                "The audience: the members of the chosen panels and the people of the chosen "
+                "roles. With no panels and no roles the survey is for everyone."
+            ),
         ),
         MultiFieldPanel(
             [

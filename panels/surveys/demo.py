@@ -2,17 +2,26 @@
 
 Idempotent: surveys are found by (region, title), questions by (survey, text), choices by
 (question, label); answers are added only to a survey that has none yet.
+
+Besides the surveys answered by panels: in Keski-Suomi, a survey about the health station's
+new service model answered in phone and pop-up interviews by an expert by experience (through
+the interview service, so the interview rules are what let them), and a survey addressed to
+the region's staff about participatory work.
 """
 
+import uuid
 from datetime import timedelta
 
 from django.utils import timezone
 
 from panels.models import Membership
+from panels.segments.demo import seed_segments
+from panels.segments.models import ClientGroup
 
 from .models import (
     Answer,
     AnsweredMarker,
+    Channel,
     Choice,
     Question,
     QuestionKind,
@@ -20,7 +29,7 @@ from .models import (
     ResultsVisibility,
     Survey,
 )
-from .services import _coarse_time
+from .services import _coarse_time, submit_interview
 
 WHEEL = ["Asuminen", "Terveys", "Työ tai opiskelu", "Ihmissuhteet", "Raha-asiat", "Vapaa-aika"]
 
@@ -146,6 +155,173 @@ def _answers_for(question, n):
     return []
 
 
+def _survey(region, title, intro, days, questions, **fields):
+    now = timezone.now()
+    survey, _ = Survey.objects.update_or_create(
+        region=region,
+        title=title,
+        defaults={
+            "introduction": intro,
+            "is_published": True,
+            "opens_at": now + timedelta(days=days[0]),
+            "closes_at": now + timedelta(days=days[1]),
+            "announced_at": now,  # demo surveys are not announced again on every seed
+            **fields,
+        },
+    )
+    for order, (kind, text, required, choices, low, high) in enumerate(questions):
+        question, _ = Question.objects.update_or_create(
+            survey=survey,
+            text=text,
+            defaults={
+                "kind": kind,
+                "required": required,
+                "low_label": low,
+                "high_label": high,
+                "sort_order": order,
+            },
+        )
+        for position, label in enumerate(choices):
+            Choice.objects.update_or_create(
+                question=question, label=label, defaults={"sort_order": position}
+            )
+    return survey
+
+
+SERVICE_MODEL = (
+    "Terveysaseman uusi palvelumalli",
+    "Terveysasema siirtyi malliin, jossa ensin soitetaan hoitajalle ja aika varataan "
+    "tarpeen mukaan. Kokemusasiantuntijat kysyvät puhelimessa ja terveysaseman aulassa, "
+    "miten malli on toiminut.",
+    [
+        (
+            QuestionKind.SINGLE_CHOICE,
+            "Miten sait yhteyden terveysasemalle viimeksi?",
+            True,
+            ["Puhelimella heti", "Takaisinsoitolla", "Chatissa", "En saanut yhteyttä"],
+            "",
+            "",
+        ),
+        (
+            QuestionKind.LIKERT,
+            "Sain apua oikeaan aikaan.",
+            True,
+            [],
+            "täysin eri mieltä",
+            "täysin samaa mieltä",
+        ),
+        (QuestionKind.LONG_TEXT, "Mitä muuttaisit palvelumallissa?", False, [], "", ""),
+    ],
+)
+# Channel and client group (by name, or None: not told) of each interview.
+INTERVIEWS = (
+    [(Channel.PHONE, "Ikääntyneet")] * 4
+    + [(Channel.PHONE, "Lapsiperheet")] * 3
+    + [(Channel.PHONE, None)] * 4
+    + [(Channel.POP_UP, "Ikääntyneet")] * 2
+    + [(Channel.POP_UP, "Lapsiperheet")] * 2
+    + [(Channel.POP_UP, None)]
+)
+CHANGES = [
+    "Takaisinsoittoa joutuu odottamaan koko päivän, eikä puhelinta voi pitää koko ajan "
+    "mukana töissä.",
+    "Hoitaja osasi ohjata suoraan oikealle lääkärille. Hyvä muutos.",
+    "Iäkkäälle äidilleni chat ei sovi: hän haluaa puhua ihmisen kanssa.",
+    "Lapsen kanssa olisi hyvä päästä samana päivänä, nyt aika meni huomiselle.",
+]
+
+STAFF_ATTITUDES = (
+    "Työntekijöiden näkemykset osallistavasta työstä",
+    "Pilotit arvioivat myös henkilöstön asenteita: miten asiakkaiden ja kokemus"
+    "asiantuntijoiden osallistuminen näkyy omassa työssäsi? Vastaukset ovat nimettömiä.",
+    [
+        (
+            QuestionKind.LIKERT,
+            "Asiakkaiden osallistuminen parantaa palvelujen laatua.",
+            True,
+            [],
+            "täysin eri mieltä",
+            "täysin samaa mieltä",
+        ),
+        (
+            QuestionKind.SINGLE_CHOICE,
+            "Kuinka usein teet työtä yhdessä kokemusasiantuntijan kanssa?",
+            True,
+            ["Viikoittain", "Kuukausittain", "Harvemmin", "En koskaan"],
+            "",
+            "",
+        ),
+    ],
+)
+
+
+def seed_interview_surveys(regions, people):
+    """The Keski-Suomi interview survey and the staff-attitudes survey (see the docstring)."""
+    region = regions["keski-suomi"]
+    seed_segments()  # the region's client groups, which the interviews are counted under
+    staff = people.get("osallisuus@kohtaamo.example")
+    title, intro, questions = SERVICE_MODEL
+    survey = _survey(
+        region,
+        title,
+        intro,
+        (-7, 21),
+        questions,
+        is_anonymous=False,
+        results_visibility=ResultsVisibility.IMMEDIATELY,
+        created_by=staff,
+    )
+    interviewer = people.get("kokemus@kohtaamo.example")
+    if interviewer is not None and not survey.responses.exists():
+        groups = {group.name: group for group in ClientGroup.objects.filter(region=region)}
+        stored = list(survey.questions.order_by("sort_order").prefetch_related("choices"))
+        for n, (channel, group) in enumerate(INTERVIEWS):
+            rows = []
+            for question in stored:
+                for row in _interview_answers(question, n):
+                    rows.append({"question": question, **row})
+            submit_interview(
+                survey,
+                interviewer,
+                rows,
+                channel=channel,
+                client_group=groups.get(group),
+                client_id=uuid.uuid5(uuid.NAMESPACE_URL, f"kohtaamo-demo-interview-{n}"),
+            )
+
+    title, intro, questions = STAFF_ATTITUDES
+    attitudes = _survey(
+        region,
+        title,
+        intro,
+        (-3, 30),
+        questions,
+        is_anonymous=True,
+        results_visibility=ResultsVisibility.AFTER_CLOSING,
+        audience_staff=True,
+        created_by=staff,
+    )
+    if not attitudes.responses.exists():
+        stored = list(attitudes.questions.order_by("sort_order"))
+        for n in range(6):
+            response = Response.objects.create(
+                survey=attitudes, submitted_at=_coarse_time(timezone.now())
+            )
+            Answer.objects.bulk_create(
+                Answer(response=response, question=q, **row)
+                for q in stored
+                for row in _answers_for(q, n)
+            )
+        if staff is not None:
+            AnsweredMarker.objects.get_or_create(survey=attitudes, user=staff)
+
+
+def _interview_answers(question, n):
+    if question.kind == QuestionKind.LONG_TEXT:
+        return [{"text": CHANGES[n % len(CHANGES)]}] if n % 3 == 0 else []
+    return _answers_for(question, n)
+
+
 def seed_surveys(regions, panels, people):
     demo_people = [p for email, p in people.items() if email.endswith("@kohtaamo.example")]
     staff = people.get("tyontekija@kohtaamo.example")
@@ -205,3 +381,4 @@ def seed_surveys(regions, panels, people):
                 for q in stored
                 for row in _answers_for(q, n)
             )
+    seed_interview_surveys(regions, people)

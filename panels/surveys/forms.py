@@ -12,14 +12,16 @@ identity code outright. Nothing of this is stored: an anonymous answer must carr
 that could tell it apart.
 """
 
+import uuid
 from dataclasses import dataclass, field
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.oversharing import PersonalDetails, PersonalDetailsForm, check
+from panels.segments.models import ClientGroup
 
-from .models import LONG_TEXT_MAX, SHORT_TEXT_MAX, QuestionKind
+from .models import INTERVIEW_CHANNELS, LONG_TEXT_MAX, SHORT_TEXT_MAX, QuestionKind
 
 OTHER = "other"
 
@@ -226,3 +228,52 @@ class SurveyAnswerForm(PersonalDetailsForm):
                     if value is not None:
                         rows.append({"question": question, "choice": domain, "number": value})
         return rows
+
+
+class InterviewForm(SurveyAnswerForm):
+    """The survey's questions, answered by an interviewer for the person they talk to, plus
+    how the interview is done, the client group the person told (if they did), the person's
+    oral consent, and the interview's id.
+
+    ``client_id`` is made here for every empty form, so that without JavaScript each form is
+    one interview; the page's script (static/surveys/interview.js) gives a form it resets a
+    new one. Sent twice, the same id stores the interview once."""
+
+    confirm_label = _("Send the answers as they are: they were written as the person said them.")
+
+    def __init__(self, survey, questions, *args, **kwargs):
+        super().__init__(survey, questions, *args, **kwargs)
+        self.fields["channel"] = forms.ChoiceField(
+            label=_("How is the interview done?"),
+            choices=[(choice.value, choice.label) for choice in INTERVIEW_CHANNELS],
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Choose how the interview is done.")},
+        )
+        self.fields["client_group"] = forms.ModelChoiceField(
+            ClientGroup.objects.offered().filter(region=survey.region_id),
+            required=False,
+            label=_("Client group, if the person says"),
+            empty_label=_("Not told"),
+            help_text=_(
+                "Ask only if it fits the conversation; nothing else about the person is stored."
+            ),
+            error_messages={"invalid_choice": _("Choose a client group from the list.")},
+        )
+        # The survey's own region's list: the region's name would only repeat itself.
+        self.fields["client_group"].label_from_instance = lambda group: group.name
+        self.fields["consent"] = forms.BooleanField(
+            label=_("The person agreed orally to answer"),
+            error_messages={"required": _("Tick this once the person has agreed to answer.")},
+        )
+        self.fields["client_id"] = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+    def clean(self):
+        cleaned = super().clean()
+        # A hidden field has no place on the page to show its error.
+        if "client_id" in self.errors:
+            self.errors.pop("client_id")
+            self.add_error(None, _("The form was damaged on the way. Reload the page."))
+        return cleaned
+
+    def interview_fields(self):
+        return [self["channel"], self["client_group"]]

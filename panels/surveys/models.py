@@ -24,6 +24,14 @@ Invariants:
 - Choices have stable ids: an answer points at the choice row, so a label may be reworded
   after answers exist, but a choice that has answers is never deleted (see
   ``Survey.has_responses`` and the admin form's safe-edit check).
+- An interview (``Response.channel`` other than "self") is a response given on someone's
+  behalf: a staff member or an expert by experience filled it in for the person they talked
+  to. It has no respondent and nothing that identifies the person; its time is the day only
+  (the interviewer's day plan would pair an exact time with a person), and the interviewer is
+  not linked to it: only how many interviews each interviewer did is kept, in an
+  ``InterviewCount`` with no time. In an anonymous survey an interview waits sealed like any
+  other anonymous answer. ``client_id`` is the interviewing device's id for the interview, so
+  that an interview sent again (a tablet that was offline) is stored once.
 - Answers are one row per value so results are plain GROUP BY queries: a single or multiple
   choice is one row per chosen choice (``choice``), an "other" text a row with ``text`` and
   no choice, a Likert or 0-10 value a row with ``number``, and a life wheel one row per
@@ -45,6 +53,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from accounts.roles import Role
 from panels.models import STAFF_ONLY, Membership, Region
 
 SHORT_TEXT_MAX = 500
@@ -58,6 +67,19 @@ def anonymity_batch():
     anonymous answers are stored in random groups of this size, and participants see a named
     survey's results in steps of it while the survey is open."""
     return max(1, getattr(settings, "SURVEY_ANONYMITY_BATCH", 5))
+
+
+class Channel(models.TextChoices):
+    """How a response was given: by the person themselves, or in an interview."""
+
+    SELF = "self", _("answered by the person")
+    POP_UP = "pop_up", _("pop-up on site")
+    PHONE = "phone", _("phone")
+    HOME_VISIT = "home_visit", _("home visit")
+    EVENT = "event", _("event")
+
+
+INTERVIEW_CHANNELS = [choice for choice in Channel if choice != Channel.SELF]
 
 
 class ResultsVisibility(models.TextChoices):
@@ -104,18 +126,28 @@ class SurveyQuerySet(models.QuerySet):
         """Surveys of the regions ``user`` acts for as staff or decision-maker."""
         return self.filter(region__in=Region.objects.served_by(user))
 
-    def in_audience_of(self, user):
-        """Published surveys addressed to ``user``: public ones, and those of panels where
-        they are an active member."""
+    def public(self):
+        """Surveys addressed to everyone: no audience panels and no audience roles."""
+        return self.filter(
+            ~Exists(Survey.panels.through.objects.filter(survey=OuterRef("pk"))),
+            audience_staff=False,
+            audience_decision_makers=False,
+            audience_experts=False,
+        )
 
-        public = ~Exists(Survey.panels.through.objects.filter(survey=OuterRef("pk")))
+    def in_audience_of(self, user):
+        """Published surveys addressed to ``user``: public ones, those of panels where they
+        are an active member, and those addressed to their role (staff and decision-makers:
+        of a region they act for; experts by experience: all of them)."""
+
+        public = Q(pk__in=Survey.objects.public().values("pk"))
         if not user.is_authenticated:
             return self.published().filter(public)
         own_panels = Membership.objects.active().filter(person=user).values("panel")
         addressed = Exists(
             Survey.panels.through.objects.filter(survey=OuterRef("pk"), panel__in=own_panels)
         )
-        return self.published().filter(public | addressed)
+        return self.published().filter(public | addressed | _by_role(user))
 
     def answered_by(self, user):
         if not user.is_authenticated:
@@ -139,6 +171,21 @@ class SurveyQuerySet(models.QuerySet):
         return self.filter(query)
 
 
+def _by_role(user):
+    """The surveys addressed to ``user``'s role. Staff and decision-makers are addressed as
+    officials of the survey's region (listed by it, in that role); administrators are not in
+    every region's staff audience just for being administrators."""
+    if user.role == Role.EXPERT_BY_EXPERIENCE:
+        return Q(audience_experts=True)
+    field = {Role.STAFF: "audience_staff", Role.DECISION_MAKER: "audience_decision_makers"}.get(
+        user.role
+    )
+    if field is None:
+        return Q(pk__in=[])
+    own_regions = Region.officials.through.objects.filter(user=user).values("region")
+    return Q(**{field: True}, region__in=own_regions)
+
+
 class Survey(ClusterableModel):
     region = models.ForeignKey(
         "panels.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="surveys"
@@ -154,6 +201,21 @@ class Survey(ClusterableModel):
             "Only the active members of these panels may answer. Leave empty for a survey "
             "open to everyone."
         ),
+    )
+    audience_staff = models.BooleanField(
+        _("the region's staff"),
+        default=False,
+        help_text=_("Address the survey to the staff of its region, e.g. about their work."),
+    )
+    audience_decision_makers = models.BooleanField(
+        _("the region's decision-makers"),
+        default=False,
+        help_text=_("Address the survey to the decision-makers of its region."),
+    )
+    audience_experts = models.BooleanField(
+        _("all experts by experience"),
+        default=False,
+        help_text=_("Address the survey to every expert by experience."),
     )
     is_published = models.BooleanField(
         _("published"),
@@ -229,6 +291,14 @@ class Survey(ClusterableModel):
 
     def is_closed(self, now=None):
         return self.closes_at is not None and self.closes_at <= (now or timezone.now())
+
+    @property
+    def addressed_to_roles(self):
+        return self.audience_staff or self.audience_decision_makers or self.audience_experts
+
+    def is_public(self):
+        """Addressed to everyone: no audience panels and no audience roles."""
+        return not self.addressed_to_roles and not self.panels.exists()
 
     def has_responses(self):
         """Whether anyone has answered: stored responses, or anonymous answers still waiting
@@ -310,8 +380,23 @@ class Response(models.Model):
         related_name="survey_responses",
     )
     # A named response's exact time. An anonymous response's is the day its group was
-    # stored, shared by the whole group.
+    # stored, shared by the whole group; an interview's the day it was given.
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    channel = models.CharField(
+        _("channel"), max_length=16, choices=Channel.choices, default=Channel.SELF
+    )
+    # Self-declared (segments.SelfDescription) or, in an interview, what the person said; only
+    # a group of the survey's own region.
+    client_group = models.ForeignKey(
+        "segments.ClientGroup",
+        verbose_name=_("client group"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The interviewing device's id for an interview, so that sending it again stores nothing.
+    client_id = models.UUIDField(_("interview id"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("response")
@@ -321,11 +406,25 @@ class Response(models.Model):
                 fields=["survey", "respondent"],
                 condition=Q(respondent__isnull=False),
                 name="surveys_one_response_per_person",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["survey", "client_id"],
+                condition=Q(client_id__isnull=False),
+                name="surveys_one_response_per_interview",
+            ),
+            # An interview is on someone's behalf: never linked to a person.
+            models.CheckConstraint(
+                condition=Q(channel="self") | Q(respondent__isnull=True),
+                name="surveys_interview_has_no_respondent",
+            ),
         ]
 
     def __str__(self):
         return f"{self.survey} – {timezone.localdate(self.submitted_at).isoformat()}"
+
+    @property
+    def is_interview(self):
+        return self.channel != Channel.SELF
 
 
 class Answer(models.Model):
@@ -398,3 +497,27 @@ class PendingAnswer(models.Model):
 
     def __str__(self):
         return f"{self.survey} – {self.pk}"
+
+
+class InterviewCount(models.Model):
+    """How many interviews a person did for a survey: useful to staff, and all that is kept
+    of the interviewer. Deliberately no time and no link to the responses, so that the
+    interviewer's day (where they were, whom they met) cannot be paired with an answer."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="interview_counts")
+    interviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="survey_interviews"
+    )
+    count = models.PositiveIntegerField(_("interviews"), default=0)
+
+    class Meta:
+        verbose_name = _("interview count")
+        verbose_name_plural = _("interview counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "interviewer"], name="surveys_one_count_per_interviewer"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.interviewer} – {self.survey}: {self.count}"

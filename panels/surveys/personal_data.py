@@ -4,6 +4,9 @@ A named survey's answers are the person's, and all of them are exported. An anon
 survey's answers are linked to nobody (see panels.surveys.models): they cannot be found for
 the person, so they are not in the export, and the export says so. Only the fact that the
 person answered (their ``AnsweredMarker``) is theirs, and that is exported.
+
+Of the interviews a person did for others only the count per survey is kept, and exported;
+nothing of the people interviewed is theirs (nor stored).
 """
 
 from django.dispatch import receiver
@@ -11,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.privacy.export import Field, Section, personal_data_requested
 
-from .models import Answer, AnsweredMarker, Survey
+from .models import Answer, AnsweredMarker, InterviewCount, Survey
 
 SURVEY = Field("survey", _("survey"), _("The survey."))
 
@@ -101,6 +104,30 @@ def surveys_created(person):
     )
 
 
+def interviews_done(person):
+    counts = (
+        InterviewCount.objects.filter(interviewer=person)
+        .select_related("survey")
+        .order_by("survey__opens_at", "survey_id")
+    )
+    return Section(
+        key="survey_interviews",
+        title=_("Interviews you did"),
+        description=_(
+            "How many interviews you did for each survey, filling it in for the people you "
+            "talked to. Only the number is kept: the answers are not linked to you, and "
+            "nothing about the people you interviewed is stored."
+        ),
+        fields=[SURVEY, Field("count", _("interviews"), _("How many interviews you did."))],
+        rows=[{"survey": counted.survey.title, "count": counted.count} for counted in counts],
+    )
+
+
 @receiver(personal_data_requested, dispatch_uid="surveys.personal_data")
 def survey_sections(sender, person, **kwargs):
-    return [named_answers(person), anonymous_surveys(person), surveys_created(person)]
+    return [
+        named_answers(person),
+        anonymous_surveys(person),
+        surveys_created(person),
+        interviews_done(person),
+    ]

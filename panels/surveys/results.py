@@ -18,17 +18,26 @@ stored in groups (panels.surveys.services.release_pending), so its results move 
 time by themselves. A named survey's are stored at once; participants see them counted in
 steps of ``anonymity_batch()`` (the earliest responses, a whole number of steps) while the
 survey is open, and all of them once it closes. The region's officials see all at once.
+
+Split (``split_results``): by channel (self-answered, or the interview's channel) or by client
+group, each group large enough (panels.segments.splits.suppressed_split, small groups folded
+together), always, for officials too; within the groups the rules above, and a question is
+shown for the groups only when it is shown for every group (see split_results).
 """
 
 import csv
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, F, Q, Window
+from django.db.models import Count, F, Q, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from panels.segments.models import ClientGroup
+from panels.segments.splits import suppressed_split
 
 from .charts import bar_chart, radar_chart
 from .models import (
@@ -36,6 +45,7 @@ from .models import (
     MIN_RESPONSES_FOR_RESULTS,
     NUMBER_KINDS,
     Answer,
+    Channel,
     QuestionKind,
     Response,
     anonymity_batch,
@@ -65,6 +75,8 @@ class QuestionResult:
     texts: list = field(default_factory=list)
     text_count: int = 0
     chart: object = None
+    # Tells the ids apart when the same question is shown for several groups.
+    prefix: str = ""
     # Too few answered the question to show its breakdown, averages and written answers.
     suppressed: bool = False
     # Life wheel: how many domains have too few ratings to show their average.
@@ -72,7 +84,7 @@ class QuestionResult:
 
     @property
     def dom_id(self):
-        return f"result-{self.question.pk}"
+        return f"result-{self.prefix}{self.question.pk}"
 
 
 @dataclass
@@ -112,49 +124,153 @@ def is_stepped(survey, *, official):
     return not (survey.is_anonymous or official or survey.is_closed())
 
 
+def _counted(survey, official):
+    """(stored, total, stepped, answers): how many responses are stored, how many this viewer
+    sees counted, whether in steps, and the answers of the counted responses."""
+    stored = Response.objects.filter(survey=survey).count()
+    stepped = is_stepped(survey, official=official)
+    total = stored - stored % anonymity_batch() if stepped else stored
+    answers = Answer.objects.filter(question__survey=survey)
+    if total < stored:
+        answers = answers.filter(response__in=_counted_responses(survey, total))
+    return stored, total, stepped, answers
+
+
+def _counted_responses(survey, total):
+    counted = Response.objects.filter(survey=survey).order_by("submitted_at", "pk")
+    return counted.values("pk")[:total]
+
+
+@dataclass
+class Tally:
+    """The counts of one group of responses (or of all), as the GROUP BY queries gave them."""
+
+    respondents: dict = field(default_factory=lambda: defaultdict(int))
+    texts: dict = field(default_factory=lambda: defaultdict(int))
+    choices: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
+    numbers: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
+    # (question, choice) -> [sum of the numbers, how many]
+    sums: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+
+    def add(self, other):
+        for question, n in other.respondents.items():
+            self.respondents[question] += n
+        for question, n in other.texts.items():
+            self.texts[question] += n
+        for mine, theirs in ((self.choices, other.choices), (self.numbers, other.numbers)):
+            for question, counts in theirs.items():
+                for key, n in counts.items():
+                    mine[question][key] += n
+        for key, (total, n) in other.sums.items():
+            self.sums[key][0] += total
+            self.sums[key][1] += n
+
+
+def _tallies(answers, by=None):
+    """The counts of ``answers`` in four GROUP BY queries, by the responses' ``by`` field
+    (``channel``, ``client_group``), or all in one group (key None). A response is in one
+    group only, so groups add up."""
+    key = f"response__{by}" if by else None
+    fields = [key] if key else []
+    tallies = defaultdict(Tally)
+    for row in answers.values("question", *fields).annotate(
+        respondents=Count("response", distinct=True), texts=Count("pk", filter=~Q(text=""))
+    ):
+        tally = tallies[row.get(key)]
+        tally.respondents[row["question"]] += row["respondents"]
+        tally.texts[row["question"]] += row["texts"]
+    for row in (
+        answers.filter(question__kind__in=CHOICE_KINDS)
+        .values("question", "choice", *fields)
+        .annotate(n=Count("pk"))
+    ):
+        tallies[row.get(key)].choices[row["question"]][row["choice"]] += row["n"]
+    for row in (
+        answers.filter(question__kind__in=NUMBER_KINDS)
+        .values("question", "number", *fields)
+        .annotate(n=Count("pk"))
+    ):
+        tallies[row.get(key)].numbers[row["question"]][row["number"]] += row["n"]
+    for row in (
+        answers.filter(number__isnull=False)
+        .values("question", "choice", *fields)
+        .annotate(total=Sum("number"), n=Count("pk"))
+    ):
+        pair = tallies[row.get(key)].sums[(row["question"], row["choice"])]
+        pair[0] += row["total"]
+        pair[1] += row["n"]
+    return tallies
+
+
+def _average(tally, question_id, choice_id):
+    total, n = tally.sums.get((question_id, choice_id), (0, 0))
+    return (total / n, n) if n else (None, 0)
+
+
+def _question_results(survey, questions, tally, *, official, texts=None, prefix=""):
+    """Each question's result from one ``tally``, with this viewer's suppression."""
+    results = []
+    for question in questions:
+        result = QuestionResult(question, prefix=prefix)
+        results.append(result)
+        result.answered = tally.respondents.get(question.pk, 0)
+        result.text_count = tally.texts.get(question.pk, 0)
+        result.suppressed = is_suppressed(survey, result.answered, official=official)
+        if result.suppressed:
+            continue
+        result.texts = (texts or {}).get(question.pk, [])
+        if question.kind in CHOICE_KINDS:
+            counted = tally.choices.get(question.pk, {})
+            labels = [(choice.pk, choice.label) for choice in question.choices.all()]
+            if question.allow_other:
+                labels.append((None, _("Other")))
+            result.rows = [
+                Row(label, counted.get(pk, 0), _percent(counted.get(pk, 0), result.answered))
+                for pk, label in labels
+            ]
+        elif question.kind in NUMBER_KINDS:
+            counted = tally.numbers.get(question.pk, {})
+            low, high = question.scale
+            result.rows = []
+            for value in range(low, high + 1):
+                label = str(value)
+                if value == low and question.low_label:
+                    label = f"{value} – {question.low_label}"
+                elif value == high and question.high_label:
+                    label = f"{value} – {question.high_label}"
+                count = counted.get(value, 0)
+                result.rows.append(Row(label, count, _percent(count, result.answered)))
+            average, _n = _average(tally, question.pk, None)
+            result.average = round(average, 1) if average is not None else None
+        elif question.kind == QuestionKind.LIFE_WHEEL:
+            for domain in question.choices.all():
+                average, count = _average(tally, question.pk, domain.pk)
+                if average is not None and is_suppressed(survey, count, official=official):
+                    average = None
+                    result.suppressed_domains += 1
+                result.domains.append(
+                    (domain.label, round(average, 1) if average is not None else None, count)
+                )
+        _draw(result)
+    return results
+
+
+def _draw(result):
+    if result.rows:
+        result.chart = bar_chart(
+            [(row.label, row.percent, f"{number_format(row.percent)} %") for row in result.rows]
+        )
+
+
 def results_for(survey, questions, *, official, free_text):
     """The results of ``survey`` (``questions`` with their choices prefetched) for a viewer
     who is (``official``) or is not one of the region's officials, with the written answers
     when ``free_text``."""
-    stored = Response.objects.filter(survey=survey).count()
-    stepped = is_stepped(survey, official=official)
-    total = stored - stored % anonymity_batch() if stepped else stored
+    _stored, total, stepped, answers = _counted(survey, official)
     if is_suppressed(survey, total, official=official):
         results = [QuestionResult(question, suppressed=True) for question in questions]
         return SurveyResults(total=total, suppressed=True, questions=results, stepped=stepped)
-    results = [QuestionResult(question) for question in questions]
-
-    answers = Answer.objects.filter(question__survey=survey)
-    if total < stored:
-        counted = Response.objects.filter(survey=survey).order_by("submitted_at", "pk")
-        answers = answers.filter(response__in=counted.values("pk")[:total])
-    per_question = {
-        row["question"]: row
-        for row in answers.values("question").annotate(
-            respondents=Count("response", distinct=True),
-            texts=Count("pk", filter=~Q(text="")),
-        )
-    }
-    choice_counts = defaultdict(dict)
-    for row in (
-        answers.filter(question__kind__in=CHOICE_KINDS)
-        .values("question", "choice")
-        .annotate(n=Count("pk"))
-    ):
-        choice_counts[row["question"]][row["choice"]] = row["n"]
-    number_counts = defaultdict(dict)
-    for row in (
-        answers.filter(question__kind__in=NUMBER_KINDS)
-        .values("question", "number")
-        .annotate(n=Count("pk"))
-    ):
-        number_counts[row["question"]][row["number"]] = row["n"]
-    averages = {
-        (row["question"], row["choice"]): (row["average"], row["n"])
-        for row in answers.filter(number__isnull=False)
-        .values("question", "choice")
-        .annotate(average=Avg("number"), n=Count("pk"))
-    }
+    tally = _tallies(answers).get(None, Tally())
     texts = defaultdict(list)
     if free_text:
         listed = (
@@ -169,53 +285,105 @@ def results_for(survey, questions, *, official, free_text):
         )
         for question_id, text in listed:
             texts[question_id].append(text)
-
-    for result in results:
-        question = result.question
-        counts = per_question.get(question.pk, {})
-        result.answered = counts.get("respondents", 0)
-        result.text_count = counts.get("texts", 0)
-        result.suppressed = is_suppressed(survey, result.answered, official=official)
-        if result.suppressed:
-            continue
-        result.texts = texts.get(question.pk, [])
-        if question.kind in CHOICE_KINDS:
-            counted = choice_counts.get(question.pk, {})
-            labels = [(choice.pk, choice.label) for choice in question.choices.all()]
-            if question.allow_other:
-                labels.append((None, _("Other")))
-            result.rows = [
-                Row(label, counted.get(pk, 0), _percent(counted.get(pk, 0), result.answered))
-                for pk, label in labels
-            ]
-        elif question.kind in NUMBER_KINDS:
-            counted = number_counts.get(question.pk, {})
-            low, high = question.scale
-            result.rows = []
-            for value in range(low, high + 1):
-                label = str(value)
-                if value == low and question.low_label:
-                    label = f"{value} – {question.low_label}"
-                elif value == high and question.high_label:
-                    label = f"{value} – {question.high_label}"
-                count = counted.get(value, 0)
-                result.rows.append(Row(label, count, _percent(count, result.answered)))
-            average = averages.get((question.pk, None))
-            result.average = round(average[0], 1) if average else None
-        elif question.kind == QuestionKind.LIFE_WHEEL:
-            for domain in question.choices.all():
-                average, count = averages.get((question.pk, domain.pk), (None, 0))
-                if average is not None and is_suppressed(survey, count, official=official):
-                    average = None
-                    result.suppressed_domains += 1
-                result.domains.append(
-                    (domain.label, round(average, 1) if average is not None else None, count)
-                )
-        if result.rows:
-            result.chart = bar_chart(
-                [(row.label, row.percent, f"{number_format(row.percent)} %") for row in result.rows]
-            )
+    results = _question_results(survey, questions, tally, official=official, texts=texts)
     return SurveyResults(total=total, suppressed=False, questions=results, stepped=stepped)
+
+
+# --- Split by channel or client group -----------------------------------------------------
+
+SPLITS = {"channel": gettext_lazy("channel"), "client_group": gettext_lazy("client group")}
+
+
+@dataclass
+class Group:
+    label: str
+    count: int
+    questions: list
+    key: object = None
+
+
+@dataclass
+class SplitResults:
+    by: str
+    total: int
+    groups: list
+    stepped: bool = False
+    # Questions (and life-wheel domains) shown for no group: some group had too few answers.
+    withheld: int = 0
+
+
+def _group_labels(survey, by):
+    if by == "channel":
+        return dict(Channel.choices)
+    return dict(ClientGroup.objects.filter(region=survey.region_id).values_list("pk", "name"))
+
+
+def split_results(survey, questions, *, official, by):
+    """The results of ``survey`` split by the responses' ``by`` (a key of SPLITS), each group
+    as large as segments.splits.suppressed_split allows (small groups folded together).
+
+    Within the groups every question keeps the survey's suppression (is_suppressed); on top
+    of it a question, or a life-wheel domain, is shown for the groups only if it is shown for
+    every group: otherwise the whole results minus the groups shown would give away the
+    answers of the group not shown. No written answers: a few words in a small group can be
+    recognised."""
+    stored, total, stepped, answers = _counted(survey, official)
+    responses = Response.objects.filter(survey=survey)
+    if total < stored:
+        responses = responses.filter(pk__in=_counted_responses(survey, total))
+    counts = {row[by]: row["n"] for row in responses.values(by).annotate(n=Count("pk")).order_by()}
+    if is_suppressed(survey, total, official=official):
+        return SplitResults(by=by, total=total, groups=[], stepped=stepped)
+    labels = _group_labels(survey, by)
+    splits = suppressed_split(counts, labels)
+    if not splits:
+        return SplitResults(by=by, total=total, groups=[], stepped=stepped)
+    shown = {split.key for split in splits if split.key is not None}
+    tallies = _tallies(answers, by)
+    merged = defaultdict(Tally)
+    for key, tally in tallies.items():
+        merged[key if key in shown else None].add(tally)
+    groups = [
+        Group(
+            label=split.label,
+            count=split.count,
+            key=split.key,
+            questions=_question_results(
+                survey,
+                questions,
+                merged[split.key],
+                official=official,
+                prefix=f"{by}-{split.key if split.key is not None else 'other'}-",
+            ),
+        )
+        for split in splits
+    ]
+    withheld = _withhold_uneven(survey, groups, official=official)
+    return SplitResults(by=by, total=total, groups=groups, stepped=stepped, withheld=withheld)
+
+
+def _withhold_uneven(survey, groups, *, official):
+    """Hide a question (a domain) in every group where it is hidden in any; returns how many
+    questions were hidden so."""
+    withheld = 0
+    for index, _question in enumerate(groups[0].questions):
+        results = [group.questions[index] for group in groups]
+        if any(result.suppressed for result in results):
+            if not all(result.suppressed for result in results):
+                withheld += 1
+            for result in results:
+                result.suppressed = True
+                result.rows, result.domains, result.chart = [], [], None
+            continue
+        for position in range(len(results[0].domains)):
+            counts = [result.domains[position][2] for result in results]
+            if any(is_suppressed(survey, n, official=official) for n in counts):
+                for result in results:
+                    label, average, count = result.domains[position]
+                    if average is not None:
+                        result.suppressed_domains += 1
+                    result.domains[position] = (label, None, count)
+    return withheld
 
 
 def wheel_chart(result, own=None):
@@ -272,7 +440,9 @@ def write_csv(survey, questions, out):
 
     Several choices in one answer are joined with "; ". A named survey's rows are numbered
     in the order they were sent. In an anonymous survey the rows come in no meaningful order
-    (by their random keys) and carry no number, and the time is the day only.
+    (by their random keys) and carry no number, and the time is the day only. A named survey's
+    rows say how the response was given (answered by the person, or an interview's channel)
+    and the client group; an interview's row has no respondent and the day only.
     """
     columns = []
     for question in questions:
@@ -283,10 +453,15 @@ def write_csv(survey, questions, out):
             columns.append((question.pk, None, question.text))
     writer = csv.writer(out)
     head = [] if survey.is_anonymous else [_("response"), _("respondent")]
-    head += [_("submitted")] + [title for _q, _d, title in columns]
+    head += [_("submitted")]
+    # An anonymous survey's rows carry neither: a rare channel or a small group beside a row
+    # of answers can tell whose they are. Its results page splits by them, with suppression.
+    if not survey.is_anonymous:
+        head += [_("channel"), _("client group")]
+    head += [title for _q, _d, title in columns]
     writer.writerow([_cell(title) for title in head])
 
-    responses = Response.objects.filter(survey=survey).select_related("respondent")
+    responses = Response.objects.filter(survey=survey).select_related("respondent", "client_group")
     responses = responses.order_by("pk" if survey.is_anonymous else "submitted_at", "pk")
     answers = Answer.objects.filter(question__survey=survey).select_related("choice")
     cells = defaultdict(lambda: defaultdict(list))
@@ -306,6 +481,12 @@ def write_csv(survey, questions, out):
         else:
             who = response.respondent.display_name if response.respondent else ""
             sent = timezone.localtime(response.submitted_at).isoformat(timespec="seconds")
-            row = [number, who, sent]
+            row = [
+                number,
+                who,
+                sent,
+                response.get_channel_display(),
+                response.client_group.name if response.client_group_id else "",
+            ]
         row += ["; ".join(mine.get((q, d), [])) for q, d, _title in columns]
         writer.writerow([_cell(value) for value in row])

@@ -12,6 +12,15 @@
 | surveys.view_survey_free_text | region officials; others with the results when published      |
 | surveys.export_survey         | staff of the survey's region, administrators                  |
 | surveys.change_survey         | staff of the survey's region, administrators                  |
+| surveys.interview_for_survey  | while open: staff of the survey's region (and administrators);|
+|                               | experts by experience, for a public survey or one of a panel  |
+|                               | they are an active member of                                  |
+
+Interviews: an interviewer fills the survey in for the person they talk to (panels.surveys
+.services.submit_interview). Decision-makers do not interview (they are not the ones meeting
+clients in corridors); developer-clients do not either (an interview is given in trust, by
+someone trained for it). An expert by experience interviews only where the survey's audience
+reaches anyway: everyone, or a panel they belong to.
 
 Region officials are the region's staff and decision-makers (and administrators). Fewer than
 MIN_RESPONSES_FOR_RESULTS responses suppress the breakdowns (panels.surveys.results decides
@@ -20,6 +29,10 @@ that, since it is about the data, not the person).
 
 import rules
 from django.utils import timezone
+
+from accounts.roles import Role
+from panels.models import Membership
+from panels.rules import is_region_staff
 
 from .models import AnsweredMarker, Response, ResultsVisibility, Survey
 
@@ -98,6 +111,21 @@ def free_text_published(user, survey):
     return survey is not None and survey.publish_free_text
 
 
+@rules.predicate
+def is_expert_by_experience(user):
+    return user.is_authenticated and user.role == Role.EXPERT_BY_EXPERIENCE
+
+
+@_once_per_survey
+def reaches_expert(user, survey):
+    """Whether the survey is for everyone, or for a panel ``user`` is an active member of."""
+    if survey.is_public():
+        return True
+    return Membership.objects.active().filter(person=user, panel__in=survey.panels.all()).exists()
+
+
+may_interview = is_region_staff | (is_expert_by_experience & reaches_expert)
+
 results_for_participants = may_see_survey & results_released
 
 rules.add_perm("surveys.view_survey", may_see_survey)
@@ -110,4 +138,5 @@ rules.add_perm(
     is_survey_official | (results_for_participants & free_text_published),
 )
 rules.add_perm("surveys.export_survey", is_survey_manager)
+rules.add_perm("surveys.interview_for_survey", is_open & may_interview)
 rules.add_perm("surveys.change_survey", is_survey_manager)

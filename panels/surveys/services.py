@@ -9,24 +9,31 @@ import logging
 import secrets
 from datetime import datetime, time
 
+import rules
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import BooleanField, Case, OuterRef, Q, Subquery, Value, When
+from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.notifications import notify
-from panels.models import MembershipStatus
+from accounts.roles import Role
+from panels.models import STAFF_ONLY, MembershipStatus, Region
+from panels.segments.models import ClientGroup, client_group_of
 from panels.services import link_for
 
 from .models import (
+    INTERVIEW_CHANNELS,
     Answer,
     AnsweredMarker,
+    Channel,
     Choice,
+    InterviewCount,
     PendingAnswer,
     Question,
     Response,
@@ -34,7 +41,7 @@ from .models import (
     Survey,
     anonymity_batch,
 )
-from .sealing import Unreadable, seal, unseal
+from .sealing import Meta, Unreadable, open_sealed, seal
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +52,12 @@ logger = logging.getLogger(__name__)
 SESSION_KEY = "panels.answered_surveys"
 
 _random = secrets.SystemRandom()
+
+# Sent by submit_response once a survey is answered, inside its transaction (a receiver's
+# writes stand or fall with the answer), with ``survey``, ``person`` (None for a visitor who
+# is not signed in) and ``rows``. panels.surveys.series keeps a person's own sealed copy of
+# their life wheel from it.
+survey_answered = Signal()
 
 
 def answered_in_session(session, survey):
@@ -83,6 +96,20 @@ def _checked_rows(survey, rows):
     return list(kept.values()), list(questions.values())
 
 
+def _declared_group(survey, person):
+    """The client group ``person`` declared about themselves, if it is one of the survey's
+    region (another region's list means nothing here).
+
+    Only for named surveys: in an anonymous one the group would sit on the response in the
+    same database as the person's self-description and their "has answered" marker, and a
+    group with one respondent would pair them. Anonymous surveys are split by the groups
+    told in interviews only."""
+    if survey.is_anonymous:
+        return None
+    group = client_group_of(person)
+    return group if group is not None and group.region_id == survey.region_id else None
+
+
 @transaction.atomic
 def submit_response(survey, person, rows, *, session=None):
     """Answer ``survey`` with ``rows`` (Answer field values, from SurveyAnswerForm.answers).
@@ -109,7 +136,10 @@ def submit_response(survey, person, rows, *, session=None):
         with transaction.atomic():
             if not survey.is_anonymous:
                 response = Response.objects.create(
-                    survey=survey, respondent=person, submitted_at=now
+                    survey=survey,
+                    respondent=person,
+                    submitted_at=now,
+                    client_group=_declared_group(survey, person),
                 )
             elif signed_in:
                 AnsweredMarker.objects.create(survey=survey, user=person, answered_at=now)
@@ -124,6 +154,9 @@ def submit_response(survey, person, rows, *, session=None):
         Answer.objects.bulk_create(Answer(response=response, **row) for row in rows)
     if not signed_in and session is not None:
         session[SESSION_KEY] = [*session.get(SESSION_KEY, []), survey.pk]
+    survey_answered.send(
+        sender=Survey, survey=survey, person=person if signed_in else None, rows=rows
+    )
     return response
 
 
@@ -161,13 +194,21 @@ def release_pending(survey, *, now=None):
         stored += written
 
 
+class _Rows(list):
+    """One waiting answer's rows, with how it was given (``meta``, a sealing.Meta)."""
+
+    def __init__(self, rows, *, meta):
+        super().__init__(rows)
+        self.meta = meta
+
+
 def _store_group(survey, pending_ids, day):
     """Write the waiting answers ``pending_ids`` as responses, shuffled, all at ``day``, and
     delete them. Returns how many were written: none if any of them cannot be opened (they
     all stay waiting then, to be opened once the right key is back)."""
     pending = PendingAnswer.objects.filter(pk__in=pending_ids)
     try:
-        opened = [unseal(survey.pk, item.sealed) for item in pending]
+        opened = [open_sealed(survey.pk, item.sealed) for item in pending]
     except Unreadable:
         logger.error(
             "survey %s has waiting answers that no secret key opens; they stay waiting "
@@ -177,10 +218,13 @@ def _store_group(survey, pending_ids, day):
         return 0
     questions = {q.pk: q for q in Question.objects.filter(survey=survey)}
     choices = {c.pk: c for c in Choice.objects.filter(question__survey=survey)}
+    client_groups = set(
+        ClientGroup.objects.filter(region=survey.region_id).values_list("pk", flat=True)
+    )
     groups = []
-    for sealed_rows in opened:
+    for item in opened:
         rows = []
-        for question_id, choice_id, number, text in sealed_rows:
+        for question_id, choice_id, number, text in item.rows:
             question = questions.get(question_id)
             choice = choices.get(choice_id) if choice_id is not None else None
             # A question or choice deleted meanwhile: the admin refuses that while answers
@@ -188,9 +232,18 @@ def _store_group(survey, pending_ids, day):
             if question is None or (choice_id is not None and choice is None):
                 continue
             rows.append({"question": question, "choice": choice, "number": number, "text": text})
-        groups.append(rows)
+        groups.append(_Rows(rows, meta=item.meta))
     _shuffle(groups)
-    responses = [Response(survey=survey, submitted_at=day) for _rows in groups]
+    responses = [
+        Response(
+            survey=survey,
+            submitted_at=day,
+            channel=meta.channel if meta.channel in Channel.values else Channel.SELF,
+            client_group_id=meta.client_group_id if meta.client_group_id in client_groups else None,
+            client_id=meta.client_id,
+        )
+        for meta in (rows.meta for rows in groups)
+    ]
     # Inserted in the shuffled order, in the caller's transaction: the rows' physical order
     # (SQLite's rowid, PostgreSQL's ctid) is the shuffle's, and their transaction id is one.
     Response.objects.bulk_create(responses)
@@ -228,16 +281,105 @@ def release_closed_surveys(now=None):
     return sum(release_closed(survey, now) for survey in closed)
 
 
+# --- Interviews ----------------------------------------------------------------------------
+
+
+def interview_received(survey, client_id):
+    """Whether the interview ``client_id`` of ``survey`` is already stored, or waiting sealed
+    to be stored with its group."""
+    if Response.objects.filter(survey=survey, client_id=client_id).exists():
+        return True
+    if not survey.is_anonymous:
+        return False
+    # While a survey is open fewer than two groups wait, so this opens a handful at most.
+    wanted = str(client_id)
+    for item in PendingAnswer.objects.filter(survey=survey).only("sealed"):
+        try:
+            if open_sealed(survey.pk, item.sealed).meta.client_id == wanted:
+                return True
+        except Unreadable:
+            continue
+    return False
+
+
+@transaction.atomic
+def submit_interview(survey, interviewer, rows, *, channel, client_id, client_group=None):
+    """Store an interview: ``rows`` answered on someone's behalf by ``interviewer`` over
+    ``channel``, with the client group the person told (or None). Returns True if it was
+    stored, False if the interview ``client_id`` had been received already (a device sending
+    it again stores nothing new).
+
+    Nothing identifies the person: no respondent, the day only, and no link to the
+    interviewer, of whom only a count is kept (``InterviewCount``). In an anonymous survey the
+    interview waits sealed for its group like any other anonymous answer.
+
+    Raises ValidationError if the survey is not open, the interviewer may not interview for
+    it, or the channel or client group is not one of the survey's."""
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    now = timezone.now()
+    if interview_received(survey, client_id):
+        return False
+    if not survey.is_open(now):
+        raise ValidationError(_("This survey is not open for answers."), code="closed")
+    if not rules.has_perm("surveys.interview_for_survey", interviewer, survey):
+        raise ValidationError(_("You cannot interview for this survey."), code="not_allowed")
+    if channel not in INTERVIEW_CHANNELS:
+        raise ValidationError(_("Choose how the interview was done."), code="channel")
+    if client_group is not None and client_group.region_id != survey.region_id:
+        raise ValidationError(_("Choose a client group of the survey's region."), code="group")
+    rows, questions = _checked_rows(survey, rows)
+    if survey.is_anonymous:
+        meta = Meta(
+            channel=str(channel),
+            client_group_id=client_group.pk if client_group else None,
+            client_id=str(client_id),
+        )
+        PendingAnswer.objects.create(survey=survey, sealed=seal(survey.pk, questions, rows, meta))
+        release_pending(survey, now=now)
+    else:
+        try:
+            with transaction.atomic():
+                response = Response.objects.create(
+                    survey=survey,
+                    submitted_at=_coarse_time(now),
+                    channel=channel,
+                    client_group=client_group,
+                    client_id=client_id,
+                )
+        except IntegrityError:  # sent twice at once: the other request stored it
+            return False
+        Answer.objects.bulk_create(Answer(response=response, **row) for row in rows)
+    counted, _created = InterviewCount.objects.get_or_create(survey=survey, interviewer=interviewer)
+    InterviewCount.objects.filter(pk=counted.pk).update(count=F("count") + 1)
+    return True
+
+
 # --- Announcing ---------------------------------------------------------------------------
 
 
+def _addressed_by_role(survey):
+    """The active people ``survey`` is addressed to by role (see SurveyQuerySet.in_audience_of):
+    the region's staff and decision-makers listed by it, all experts by experience."""
+    people = get_user_model().objects.filter(is_active=True)
+    query = Q(pk__in=[])
+    officials = Region.officials.through.objects.filter(region=survey.region_id).values("user")
+    if survey.audience_staff:
+        query |= Q(role__in=STAFF_ONLY, pk__in=officials)
+    if survey.audience_decision_makers:
+        query |= Q(role=Role.DECISION_MAKER, pk__in=officials)
+    if survey.audience_experts:
+        query |= Q(role=Role.EXPERT_BY_EXPERIENCE)
+    return people.filter(query)
+
+
 def announce_survey(survey, *, by=None, now=None):
-    """Tell the active members of the audience panels that ``survey`` is open, once.
+    """Tell the active members of the audience panels, and the people it is addressed to by
+    role, that ``survey`` is open, once.
 
     Returns the number of people told. Idempotent: the survey is marked announced in the
-    same transaction, and a survey already marked is skipped. A public survey (no panels)
-    is marked without telling anyone: "everyone" is not a list of people to message. The
-    person who published it (``by``, and the survey's creator) is not told.
+    same transaction, and a survey already marked is skipped. A public survey (no panels, no
+    roles) is marked without telling anyone: "everyone" is not a list of people to message.
+    The person who published it (``by``, and the survey's creator) is not told.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -250,7 +392,7 @@ def announce_survey(survey, *, by=None, now=None):
             return 0
         survey.announced_at = now
         excluded = {pk for pk in (getattr(by, "pk", None), survey.created_by_id) if pk}
-        people = (
+        members = (
             get_user_model()
             .objects.filter(
                 memberships__panel__surveys=survey,
@@ -260,19 +402,25 @@ def announce_survey(survey, *, by=None, now=None):
             .exclude(pk__in=excluded)
             .distinct()
         )
-        told = 0
-        for person in people:
-            notify(
-                person,
-                kind="panels.survey_opened",
-                message=format_lazy(
-                    gettext_lazy("A new survey is open for your panel: {survey}"),
-                    survey=survey.title,
-                ),
-                url=link_for(person, "surveys:detail", survey.pk),
-            )
-            told += 1
-        return told
+        told = set()
+        for person in members:
+            _tell(person, survey, gettext_lazy("A new survey is open for your panel: {survey}"))
+            told.add(person.pk)
+        if survey.addressed_to_roles:
+            by_role = _addressed_by_role(survey).exclude(pk__in=excluded | told)
+            for person in by_role:
+                _tell(person, survey, gettext_lazy("A new survey is addressed to you: {survey}"))
+                told.add(person.pk)
+        return len(told)
+
+
+def _tell(person, survey, message):
+    notify(
+        person,
+        kind="panels.survey_opened",
+        message=format_lazy(message, survey=survey.title),
+        url=link_for(person, "surveys:detail", survey.pk),
+    )
 
 
 def notify_opened_surveys(now=None):

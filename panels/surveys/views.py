@@ -11,7 +11,7 @@ import rules
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, Value, When
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,10 +20,11 @@ from accounts.limits import RateLimited, count_for
 
 from . import services
 from .charts import radar_chart
-from .forms import SurveyAnswerForm
+from .forms import InterviewForm, SurveyAnswerForm
 from .models import (
     MIN_RESPONSES_FOR_RESULTS,
     AnsweredMarker,
+    InterviewCount,
     PendingAnswer,
     QuestionKind,
     Response,
@@ -32,14 +33,16 @@ from .models import (
     anonymity_batch,
 )
 from .results import (
+    SPLITS,
     describe,
     is_suppressed,
     own_answers,
     results_for,
+    split_results,
     wheel_chart,
     write_csv,
 )
-from .rules import has_answered, is_in_audience, is_survey_official
+from .rules import has_answered, is_in_audience, is_survey_official, may_interview
 
 
 def _can(user, permission, survey):
@@ -142,10 +145,11 @@ def survey_detail(request, pk):
         "own": _own_list(questions, mine) if mine else None,
         "can_see_results": _can(user, "view_survey_results", survey),
         "can_change": _can(user, "change_survey", survey),
+        "can_interview": _can(user, "interview_for_survey", survey),
         "is_open": survey.is_open(),
         "in_audience": is_in_audience.test(user, survey),
         # For the facts: who will see the results, and whether there are written answers.
-        "is_public": not survey.panels.exists(),
+        "is_public": survey.is_public(),
         "asks_for_text": any(q.is_text or q.allow_other for q in questions),
     }
     status = 400 if form is not None and form.is_bound and not form.is_valid() else 200
@@ -215,6 +219,9 @@ def survey_results(request, pk):
     services.release_closed(survey)
     questions = _questions(survey)
     official = is_survey_official.test(user, survey)
+    split = request.GET.get("split")
+    if split in SPLITS:
+        return _split_page(request, survey, questions, official, split)
     results = results_for(
         survey,
         questions,
@@ -247,6 +254,7 @@ def survey_results(request, pk):
             "can_see_free_text": _can(user, "view_survey_free_text", survey),
             "own": _own_list(questions, mine) if mine else None,
             "batch": anonymity_batch(),
+            "splits": SPLITS,
             # Officials may know how many anonymous answers wait (not what they say): that
             # someone answered is what the markers say anyway.
             "waiting": (
@@ -254,6 +262,27 @@ def survey_results(request, pk):
                 if official and survey.is_anonymous
                 else 0
             ),
+        },
+    )
+
+
+def _split_page(request, survey, questions, official, split):
+    results = split_results(survey, questions, official=official, by=split)
+    for group in results.groups:
+        for result in group.questions:
+            if result.question.kind == QuestionKind.LIFE_WHEEL and not result.suppressed:
+                result.chart = wheel_chart(result)
+    return render(
+        request,
+        "surveys/results_split.html",
+        {
+            "survey": survey,
+            "results": results,
+            "split": split,
+            "split_label": SPLITS[split],
+            "splits": SPLITS,
+            "min_responses": MIN_RESPONSES_FOR_RESULTS,
+            "batch": anonymity_batch(),
         },
     )
 
@@ -277,3 +306,83 @@ def survey_csv(request, pk):
     response.write("\ufeff")  # so that spreadsheet programs read the text as UTF-8
     write_csv(survey, _questions(survey), response)
     return response
+
+
+# --- Interviews ---------------------------------------------------------------------------
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def survey_interview(request, pk):
+    """Fill the survey in for the person one talks to (surveys.interview_for_survey).
+
+    A plain form post answers with a redirect to a fresh form for the next interview; the
+    page's script (static/surveys/interview.js) posts with ``Accept: application/json`` and
+    gets JSON: 201 stored, 200 already received (sent before: nothing new stored), 400 with
+    the errors, 403 when interviewing is not (or no longer) possible."""
+    user = request.user
+    survey = _survey_for(user, pk)
+    questions = _questions(survey)
+    wants_json = _wants_json(request)
+    data = request.POST if request.method == "POST" else None
+    form = InterviewForm(survey, questions, data)
+    if data is not None and form.is_valid():
+        client_id = form.cleaned_data["client_id"]
+        # A device sending again what was stored before (its answer lost on the way) hears
+        # so even after the survey closed, and can forget the interview.
+        if may_interview.test(user, survey) and services.interview_received(survey, client_id):
+            return _interview_done(request, survey, stored=False)
+    if not _can(user, "interview_for_survey", survey):
+        if wants_json:
+            message = _("This survey cannot be answered in interviews now.")
+            return JsonResponse({"status": "refused", "message": message}, status=403)
+        raise Http404
+    if data is not None and form.is_valid():
+        try:
+            stored = services.submit_interview(
+                survey,
+                user,
+                form.answers(),
+                channel=form.cleaned_data["channel"],
+                client_group=form.cleaned_data["client_group"],
+                client_id=form.cleaned_data["client_id"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _interview_done(request, survey, stored=stored)
+    if wants_json and form.is_bound:
+        return JsonResponse(
+            {"status": "invalid", "errors": form.errors.get_json_data()}, status=400
+        )
+    blocks = form.blocks()
+    context = {
+        "survey": survey,
+        "form": form,
+        "blocks": blocks,
+        "field_errors": any(block.errors for block in blocks)
+        or any(bound.errors for bound in form.interview_fields())
+        or bool(form["consent"].errors),
+        "done": InterviewCount.objects.filter(survey=survey, interviewer=user)
+        .values_list("count", flat=True)
+        .first()
+        or 0,
+    }
+    status = 400 if form.is_bound else 200
+    return render(request, "surveys/interview.html", context, status=status)
+
+
+def _interview_done(request, survey, *, stored):
+    if _wants_json(request):
+        if stored:
+            return JsonResponse({"status": "received"}, status=201)
+        return JsonResponse({"status": "already_received"}, status=200)
+    if stored:
+        messages.success(
+            request, _("The interview was saved. Here is an empty form for the next interview.")
+        )
+    else:
+        messages.info(request, _("This interview had already been received: nothing was added."))
+    return redirect("surveys:interview", survey.pk)

@@ -120,8 +120,8 @@ def test_csv_export_one_row_per_response(client, answered):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 1 + 6
     header = rows[0]
-    # response, respondent, submitted, 6 questions and 6 life-wheel domains
-    assert len(header) == 3 + 6 + 6
+    # response, respondent, submitted, channel, client group, 6 questions and 6 domains
+    assert len(header) == 5 + 6 + 6
     assert "Elämänpyörä: Asuminen" in header
     first = dict(zip(header, rows[1], strict=True))
     assert first["Miten asioit?"] == "Puhelin; Verkko"
