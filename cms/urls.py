@@ -36,7 +36,11 @@ urlpatterns += i18n_patterns(
     path("privacy/", views.privacy, name="privacy"),
     path("rounds/", include("ideas.urls")),
     path("my-impact/", my_impact, name="my_impact"),
+    # Spontaneous feedback on services (ideas.service_feedback).
+    path("feedback/", include("ideas.service_feedback.urls")),
     path("panels/", include("panels.urls")),
+    # Survey series and the life wheel over time (panels.surveys.series).
+    path("surveys/series/", include("panels.surveys.series.urls")),
     path("surveys/", include("panels.surveys.urls")),
     path("practices/", include("cms.experiments.urls")),
     path("_util/login/", AllauthLoginRedirect.as_view()),

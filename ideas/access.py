@@ -22,8 +22,15 @@ def get_idea_for(user, pk):
     ideas = (
         Idea.objects.visible_to(user)
         # The workshop decision it came from, for the idea page's "from the workshop" line.
+        # The spontaneous feedback it was made from (ideas.service_feedback), for its line too.
         .select_related(
-            "round__region", "round__panel", "author", "workshop_decision__workshop__panel"
+            "round__region",
+            "round__panel",
+            "author",
+            "workshop_decision__workshop__panel",
+            "source_feedback__service_area",
+            # The observation walk finding it came from (ideas.walk_findings), for its line.
+            "walk_finding__walk__template__region",
         )
         .with_counts()
         .with_supported_by(user)

@@ -14,12 +14,16 @@ from accounts.demo import demo_email
 from accounts.models import User
 from accounts.roles import Role
 from panels.models import Membership, MembershipStatus, Panel, Region
+from panels.walks.demo import FINDING_FOR_IDEA, WALK_TITLE
+from panels.walks.demo import STAFF as WALK_STAFF
+from panels.walks.models import Finding
 from panels.workshops.demo import DECISION_FOR_IDEA, FACILITATOR, LAPLAND_TITLE
 from panels.workshops.models import Decision
 
 from .decisions import post_idea_from_decision
 from .feedback.demo import seed_feedback
 from .models import Comment, Flag, Idea, IdeaRound, Phase, Support
+from .walk_findings import post_idea_from_finding
 
 # Regions and the panel the rounds need, by slug; the panels seed describes them fully.
 REGIONS = {
@@ -498,4 +502,65 @@ def seed_workshop_idea():
         title=WORKSHOP_IDEA["title"],
         body=decision.text + WORKSHOP_IDEA["body_after"],
         themes=list(round_.themes.filter(name__in=WORKSHOP_IDEA["themes"])),
+    )
+
+
+# An observation walk's finding that became an idea (ideas.walk_findings): Central Finland's
+# ward walk (panels.walks.demo) found that discharge instructions came too late, and the
+# region's participation coordinator posted the finding in a round of the region.
+WALK_ROUND = {
+    "slug": "potilaan-paiva-sairaalassa",
+    "title": "Potilaan päivä sairaalassa",
+    "region": "keski-suomi",
+    "phase": Phase.IDEATION,
+    "themes": ["Potilaskokemus", "Kotiutuminen", "Opasteet"],
+    "description": (
+        "Kokemusasiantuntijat kulkivat potilaan päivän osastolla sisäänkäynniltä "
+        "kotiutukseen. Mitä heidän havainnoistaan pitäisi muuttaa ensimmäisenä, ja miten?"
+    ),
+}
+WALK_IDEA = {
+    "title": "Kotiutusohjeet läpi hoitajan kanssa jo edellisenä päivänä",
+    "themes": ["Potilaskokemus", "Kotiutuminen"],
+    "body_after": (
+        "\n\nHavainto tehtiin Päivä elämässä -kävelyllä sisätautien osastolla. Kotiutus oli "
+        "reitin kohta, jossa potilaat kokivat jäävänsä yksin: ohjeet tulivat kiireessä."
+    ),
+}
+
+
+def seed_walk_idea():
+    """Run after panels.walks.demo: post its finding as an idea, once."""
+    finding = (
+        Finding.objects.filter(walk__title=WALK_TITLE, text=FINDING_FOR_IDEA)
+        .select_related("walk__template__region", "place")
+        .first()
+    )
+    author = User.objects.filter(email=WALK_STAFF).first()
+    if finding is None or author is None:
+        return None
+    existing = Idea.objects.filter(walk_finding=finding).first()
+    if existing is not None:
+        return existing
+    spec = WALK_ROUND
+    round_, _created = IdeaRound.objects.update_or_create(
+        slug=spec["slug"],
+        defaults={
+            "title": spec["title"],
+            "description": spec["description"],
+            "region": _region(spec["region"]),
+            "panel": None,
+            "run_by": author,
+            "phase_override": "",
+            **_dates(spec["phase"]),
+        },
+    )
+    round_.themes.set(spec["themes"])
+    return post_idea_from_finding(
+        author,
+        finding,
+        round_,
+        title=WALK_IDEA["title"],
+        body=finding.text + WALK_IDEA["body_after"],
+        themes=list(round_.themes.filter(name__in=WALK_IDEA["themes"])),
     )

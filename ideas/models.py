@@ -48,6 +48,7 @@ RESERVED_ROUND_SLUGS = {
     "clarifications",
     "dashboard",
     "from-decision",
+    "from-finding",
 }
 
 
@@ -400,6 +401,16 @@ class Idea(models.Model):
     workshop_decision = models.OneToOneField(
         "workshops.Decision",
         verbose_name=_("workshop decision"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="idea",
+        editable=False,
+    )
+    # The observation walk finding this idea was made from (ideas.walk_findings), likewise.
+    walk_finding = models.OneToOneField(
+        "walks.Finding",
+        verbose_name=_("observation walk finding"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

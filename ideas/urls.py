@@ -3,7 +3,7 @@
 
 from django.urls import include, path
 
-from . import decisions, views
+from . import decisions, views, walk_findings
 
 app_name = "ideas"
 
@@ -26,6 +26,8 @@ urlpatterns = [
     path("report/<str:kind>/<int:pk>/", views.flag_create, name="flag"),
     # A co-design workshop's decision posted as an idea (ideas.decisions).
     path("from-decision/<int:pk>/", decisions.idea_from_decision, name="idea_from_decision"),
+    # An observation walk's finding posted as an idea (ideas.walk_findings).
+    path("from-finding/<int:pk>/", walk_findings.idea_from_finding, name="idea_from_finding"),
     # Comments on Wagtail pages (ideas.discussions): posting, and the live thread's catch-up.
     path("discussions/", include("ideas.discussions.urls")),
     # The feedback loop (ideas.feedback): statuses, responses, clarifications, the dashboard.

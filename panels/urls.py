@@ -5,7 +5,14 @@ from . import views
 app_name = "panels"
 
 # First path segments taken by the pages below; no panel may use them as its slug.
-RESERVED_SLUGS = {"applications", "invitations", "meetings", "room-messages", "workshops"}
+RESERVED_SLUGS = {
+    "applications",
+    "invitations",
+    "meetings",
+    "room-messages",
+    "walks",
+    "workshops",
+}
 
 urlpatterns = [
     path("", views.panel_list, name="list"),
@@ -16,6 +23,8 @@ urlpatterns = [
     path("", include("panels.meetings.urls")),
     # Co-design workshops (panels.workshops): panels:workshop, panels:workshop_board, ...
     path("", include("panels.workshops.urls")),
+    # Observation walks (panels.walks): panels:walk, panels:walk_report, ...
+    path("", include("panels.walks.urls")),
     path("<slug:slug>/", views.panel_detail, name="detail"),
     path("<slug:slug>/join/", views.join, name="join"),
     path("<slug:slug>/apply/", views.apply, name="apply"),

@@ -34,7 +34,9 @@ from .scoped_admin import (
 )
 from .segments.admin import ClientGroupViewSet, ServiceAreaViewSet
 from .surveys.admin import SurveyViewSet
+from .surveys.series.admin import SeriesViewSet
 from .urls import RESERVED_SLUGS
+from .walks.admin import WalkTemplateViewSet, WalkViewSet
 
 # Registered before the viewsets below, which would otherwise create Django-permission
 # policies of their own for these models.
@@ -202,6 +204,9 @@ class PanelsGroup(ViewSetGroup):
         ApplicationViewSet,
         MeetingViewSet,
         SurveyViewSet,
+        SeriesViewSet,
+        WalkTemplateViewSet,
+        WalkViewSet,
         ServiceAreaViewSet,
         ClientGroupViewSet,
         RegionViewSet,

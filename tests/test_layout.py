@@ -54,10 +54,13 @@ def test_every_package_says_what_it_holds():
         "live",
         "panels/meetings",
         "panels/surveys",
+        "panels/surveys/series",
         "panels/workshops",
         "panels/workshops/views",
+        "panels/walks",
         "panels/segments",
         "ideas/feedback",
+        "ideas/service_feedback",
         "accounts/follows",
         "cms/experiments",
     ]

@@ -40,10 +40,13 @@ INSTALLED_APPS = [
     "panels",
     "panels.meetings",
     "panels.surveys",
+    "panels.surveys.series",
     "panels.workshops",
+    "panels.walks",
     "panels.segments",
     "ideas",
     "ideas.feedback",
+    "ideas.service_feedback",
     "cms",
     "cms.experiments",
     "daphne",
@@ -218,6 +221,8 @@ RATE_LIMITS = {
     "clarification": (5, 24 * 60 * 60),
     "support": (30, 60),
     "survey_answer": (10, 60 * 60),
+    # Spontaneous feedback (ideas.service_feedback), by person or, signed out, by address.
+    "service_feedback": (10, 60 * 60),
     # Asking for a copy of one's own data (accounts.privacy): building it reads everything.
     "export": (3, 24 * 60 * 60),
     # Password tries on the "delete my account" page, which allauth's log-in limits do not see.

@@ -1,7 +1,7 @@
 """ "My impact": everything a person gave (ideas, comments, supports, survey answers, notes and
-comments on co-design workshop boards) and what became of it (responses, statuses, reports
-that cite it, experiments that grew from it; a workshop's booklet and the ideas its decisions
-became), newest change first.
+comments on co-design workshop boards, spontaneous feedback sent under their name) and what
+became of it (responses, statuses, reports that cite it, experiments that grew from it; a
+workshop's booklet and the ideas its decisions became; feedback's answer), newest change first.
 
 Each kind is read in one query, with what became of its idea annotated by correlated
 subqueries, so the page costs the same number of queries however long a person's history is.
@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from ideas.models import Comment, Idea, SubqueryCount, Support
+from ideas.service_feedback.models import Feedback
 from panels.surveys.services import answered_by
 from panels.workshops.models import Decision, Note, NoteComment, Workshop
 
@@ -58,7 +59,7 @@ def fate_of(ref):
 
 @dataclass
 class Entry:
-    kind: str  # idea, comment, support, survey, workshop
+    kind: str  # idea, comment, support, survey, workshop, service_feedback
     given_at: datetime
     changed_at: datetime
     item: object
@@ -143,11 +144,21 @@ def history(user):
         changed_at = max(survey.answered_at, closed) if closed else survey.answered_at
         entries.append(Entry("survey", survey.answered_at, changed_at, survey))
     entries.extend(_workshop_entries(user))
+    # Spontaneous feedback sent signed in and not anonymously: what it became (one query).
+    for item in my_feedback(user):
+        changed_at = item.answered_at or item.created_at
+        entries.append(Entry("service_feedback", item.created_at, changed_at, item))
     ideas = [entry.idea for entry in entries if entry.idea is not None]
     ideas += [idea for entry in entries if entry.kind == "workshop" for idea in entry.item.ideas]
     _attach_experiments(ideas, language)
     entries.sort(key=lambda entry: entry.changed_at, reverse=True)
     return entries
+
+
+def my_feedback(user):
+    return Feedback.objects.filter(author=user).select_related(
+        "region", "service_area", "idea__round"
+    )
 
 
 def my_workshops(user):
@@ -244,6 +255,7 @@ def totals(entries):
         "supports": sum(1 for entry in entries if entry.kind == "support"),
         "surveys": sum(1 for entry in entries if entry.kind == "survey"),
         "workshops": sum(1 for entry in entries if entry.kind == "workshop"),
+        "service_feedback": sum(1 for entry in entries if entry.kind == "service_feedback"),
     }
 
 

@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ideas.models import IdeaRound
+from ideas.service_feedback import timeliness as feedback_timeliness
+from ideas.service_feedback.models import Status as FeedbackStatus
 
 from . import timeliness
 from .statuses import IdeaStatus
@@ -141,6 +143,15 @@ def response_dashboard(request):
         idea.waited_days = timeliness.days(idea.waited)
     overdue_count = sum(figures.overdue for figures in by_region.values())
     export_query = request.GET.urlencode() if scope.form.is_valid() else ""
+    # Spontaneous feedback, counted as ideas are, by region; and who sent it, by client group.
+    feedback = feedback_timeliness.feedback_in_scope(scope.regions)
+    feedback_by_region = feedback_timeliness.figures_by_region(
+        feedback, now=now, target_days=target
+    )
+    feedback_rows = [
+        (region, feedback_by_region.get(region.pk) or timeliness.Figures())
+        for region, _figures in region_rows
+    ]
     return render(
         request,
         "feedback/dashboard.html",
@@ -153,6 +164,8 @@ def response_dashboard(request):
             "overdue_count": overdue_count,
             "overdue_more": max(overdue_count - len(overdue), 0),
             "export_query": export_query,
+            "feedback_rows": feedback_rows,
+            "feedback_split": feedback_timeliness.client_group_split(feedback),
         },
     )
 
@@ -235,6 +248,62 @@ def response_dashboard_csv(request):
             yield writer.writerow([csv_cell(value) for value in row])
 
     filename = f"response-times-{timezone.localdate(now).isoformat()}.csv"
+    return StreamingHttpResponse(
+        lines(),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def response_dashboard_feedback_csv(request):
+    """One row per item of spontaneous feedback in scope: its timing and outcome, never its
+    text nor anything about who sent it. One query, read in chunks."""
+    refusal = _refuse(request)
+    if refusal is not None:
+        return refusal
+    scope = Scope(request)
+    now = timezone.now()
+    overdue_after = now - timedelta(days=timeliness.target_days())
+    statuses = {value: str(label) for value, label in FeedbackStatus.choices}
+    yes, no = _("yes"), _("no")
+    header = [
+        _("Region"),
+        _("Feedback id"),
+        _("Service area"),
+        _("Client group"),
+        _("Received"),
+        _("Outcome"),
+        _("Answered"),
+        _("Days to answer"),
+        _("Days waiting"),
+        _("Overdue"),
+    ]
+    items = (
+        feedback_timeliness.with_timing(feedback_timeliness.feedback_in_scope(scope.regions), now)
+        .select_related("region", "service_area", "client_group")
+        .order_by("region__name", "created_at", "pk")
+    )
+
+    def lines():
+        writer = csv.writer(_Echo())
+        yield "\ufeff" + writer.writerow(header)
+        for item in items.iterator(chunk_size=500):
+            answered = item.answered_at is not None
+            row = [
+                item.region.name,
+                item.pk,
+                item.service_area.name,
+                item.client_group.name if item.client_group else "",
+                _date(item.created_at),
+                statuses.get(item.status, item.status),
+                _date(item.answered_at),
+                _days(item.response_time),
+                "" if answered else _days(item.waited),
+                no if answered or item.created_at >= overdue_after else yes,
+            ]
+            yield writer.writerow([csv_cell(value) for value in row])
+
+    filename = f"feedback-response-times-{timezone.localdate(now).isoformat()}.csv"
     return StreamingHttpResponse(
         lines(),
         content_type="text/csv; charset=utf-8",

@@ -23,4 +23,9 @@ urlpatterns = [
         timeliness_views.response_dashboard_csv,
         name="response_dashboard_csv",
     ),
+    path(
+        "dashboard/feedback.csv",
+        timeliness_views.response_dashboard_feedback_csv,
+        name="response_dashboard_feedback_csv",
+    ),
 ]

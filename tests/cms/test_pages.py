@@ -72,7 +72,9 @@ def test_seed_demo_is_idempotent(db, settings):
     assert (User.objects.count(), Page.objects.count(), HomePage.objects.count()) == counts
     assert HomePage.objects.count() == 3
     assert ContentPage.objects.count() == 3
-    assert User.objects.filter(email__in=[email for email, *_ in DEMO_PEOPLE]).count() == len(DEMO_PEOPLE)
+    assert User.objects.filter(email__in=[email for email, *_ in DEMO_PEOPLE]).count() == len(
+        DEMO_PEOPLE
+    )
     assert {user.role for user in User.objects.all()} >= {
         "developer_client",
         "expert_by_experience",
