@@ -50,7 +50,9 @@ def _can(user, permission, survey):
 
 
 def _survey_for(user, pk):
-    return get_object_or_404(Survey.objects.visible_to(user).select_related("region"), pk=pk)
+    # A round of a series links its own page ("my life wheel over time") in the same query.
+    surveys = Survey.objects.visible_to(user).select_related("region", "series_round")
+    return get_object_or_404(surveys, pk=pk)
 
 
 def _questions(survey):

@@ -199,3 +199,11 @@ def test_query_counts_stay_flat(client, page, django_assert_num_queries):
     client.force_login(urls[1][0])
     with django_assert_num_queries(len(few)):
         assert client.get(urls[1][1]).status_code == 200
+
+
+def test_a_rounds_survey_page_links_the_members_own_wheels(client, world):
+    series, people = world["series"], world["people"]
+    survey = series.rounds.order_by("number").first().survey
+    client.force_login(people["member"])
+    page = client.get(reverse("surveys:detail", args=[survey.pk])).content.decode()
+    assert reverse("survey_series:mine", args=[series.pk]) in page
