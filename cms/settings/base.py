@@ -221,6 +221,8 @@ RATE_LIMITS = {
     "clarification": (5, 24 * 60 * 60),
     "support": (30, 60),
     "survey_answer": (10, 60 * 60),
+    # Interviews sent by one interviewer (panels.surveys): many at an event, not a flood.
+    "interview": (120, 60 * 60),
     # Spontaneous feedback (ideas.service_feedback), by person or, signed out, by address.
     "service_feedback": (10, 60 * 60),
     # Asking for a copy of one's own data (accounts.privacy): building it reads everything.

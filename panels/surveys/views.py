@@ -343,6 +343,8 @@ def survey_interview(request, pk):
         raise Http404
     if data is not None and form.is_valid():
         try:
+            # Its own, larger limit: one interviewer at an event sends many in an hour.
+            count_for("interview", request)
             stored = services.submit_interview(
                 survey,
                 user,
@@ -351,6 +353,13 @@ def survey_interview(request, pk):
                 client_group=form.cleaned_data["client_group"],
                 client_id=form.cleaned_data["client_id"],
             )
+        except RateLimited as limited:
+            if wants_json:
+                # The device keeps the interview and sends it again later.
+                return JsonResponse(
+                    {"status": "limited", "message": str(limited.message)}, status=429
+                )
+            form.add_error(None, limited.message)
         except ValidationError as error:
             form.add_error(None, error)
         else:

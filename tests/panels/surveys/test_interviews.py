@@ -311,3 +311,15 @@ def test_the_survey_page_offers_the_interview_to_who_may_run_it(setup):
         f"/surveys/{survey.pk}/interview/"
         not in client.get(f"/surveys/{survey.pk}/").content.decode()
     )
+
+
+def test_interviews_have_a_rate_limit_of_their_own_and_nothing_is_lost(setup, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "interview": (1, 3600)}
+    client, survey, q = setup["client"], setup["survey"], setup["q"]
+    assert client.post(_url(survey), _interview(q), **JSON).status_code == 201
+    limited = client.post(_url(survey), _interview(q), **JSON)
+    assert limited.status_code == 429 and limited.json()["status"] == "limited"
+    page = client.post(_url(survey), _interview(q))
+    assert page.status_code == 400
+    assert page.context["form"]["consent"].value()
+    assert Response.objects.filter(survey=survey).count() == 1
