@@ -21,6 +21,15 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+@pytest.fixture(autouse=True)
+def _every_migration_applied_again():
+    """Migrating back to an old state unapplies every later migration (of this app and of the
+    apps that build on it); the tests after this one need them all back."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def _physical_order(table):
     column = "ctid" if connection.vendor == "postgresql" else "rowid"
     with connection.cursor() as cursor:
