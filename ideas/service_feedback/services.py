@@ -137,7 +137,7 @@ def triage(
     oversharing.check(confirmed=confirm_personal, answer=answer, reason=reason)
     with transaction.atomic():
         locked = (
-            Feedback.objects.select_for_update()
+            Feedback.objects.select_for_update(of=("self",))
             .select_related("region", "service_area", "author")
             .get(pk=feedback.pk)
         )
