@@ -243,7 +243,11 @@ def review_photo(finding, by, *, approve, reason=""):
     deleted at once (it may show a face) and its uploader is told why, unless they rejected
     it themselves."""
     require_perm(by, "walks.run_walk", finding.walk)
-    finding = Finding.objects.select_for_update(of=("self",)).select_related("observer").get(pk=finding.pk)
+    finding = (
+        Finding.objects.select_for_update(of=("self",))
+        .select_related("observer")
+        .get(pk=finding.pk)
+    )
     if not finding.photo:
         raise ValidationError(_("This finding has no photo to review."))
     reason = (reason or "").strip()
