@@ -29,7 +29,7 @@ def get_idea_for(user, pk):
             "author",
             "workshop_decision__workshop__panel",
             "source_feedback__service_area",
-            # The observation walk finding it came from (ideas.walk_findings), for its line.
+            # The observation walk finding it came from (ideas.origins.walk_findings), for its line.
             "walk_finding__walk__template__region",
         )
         .with_counts()

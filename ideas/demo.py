@@ -20,10 +20,10 @@ from panels.walks.models import Finding
 from panels.workshops.demo import DECISION_FOR_IDEA, FACILITATOR, LAPLAND_TITLE
 from panels.workshops.models import Decision
 
-from .decisions import post_idea_from_decision
 from .feedback.demo import seed_feedback
 from .models import Comment, Flag, Idea, IdeaRound, Phase, Support
-from .walk_findings import post_idea_from_finding
+from .origins.decisions import post_idea_from_decision
+from .origins.walk_findings import post_idea_from_finding
 
 # Regions and the panel the rounds need, by slug; the panels seed describes them fully.
 REGIONS = {
@@ -440,9 +440,9 @@ def seed_ideas():
     seed_feedback(people)
 
 
-# A co-design workshop's decision that became an idea (ideas.decisions): the Rovaniemi panel's
-# workshop (panels.workshops.demo) decided on one named worker, and its facilitator posted the
-# decision in an idea round of Lapland that is taking ideas.
+# A co-design workshop's decision that became an idea (ideas.origins.decisions): the
+# Rovaniemi panel's workshop (panels.workshops.demo) decided on one named worker, and its
+# facilitator posted the decision in an idea round of Lapland that is taking ideas.
 WORKSHOP_ROUND = {
     "slug": "nuorten-aikuisten-palvelut-lapissa",
     "title": "Nuorten aikuisten palvelut Lapissa",
@@ -468,20 +468,8 @@ WORKSHOP_IDEA = {
 }
 
 
-def seed_workshop_idea():
-    """Run after panels.workshops.demo: post its decision as an idea, once."""
-    decision = (
-        Decision.objects.filter(workshop__title=LAPLAND_TITLE, text=DECISION_FOR_IDEA)
-        .select_related("workshop__panel")
-        .first()
-    )
-    author = User.objects.filter(email=FACILITATOR).first()
-    if decision is None or author is None:
-        return None
-    existing = Idea.objects.filter(workshop_decision=decision).first()
-    if existing is not None:
-        return existing
-    spec = WORKSHOP_ROUND
+def _region_round(spec, author):
+    """The region-wide round (no panel) a source elsewhere is posted in, run by ``author``."""
     round_, _created = IdeaRound.objects.update_or_create(
         slug=spec["slug"],
         defaults={
@@ -495,6 +483,23 @@ def seed_workshop_idea():
         },
     )
     round_.themes.set(spec["themes"])
+    return round_
+
+
+def seed_workshop_idea():
+    """Run after panels.workshops.demo: post its decision as an idea, once."""
+    decision = (
+        Decision.objects.filter(workshop__title=LAPLAND_TITLE, text=DECISION_FOR_IDEA)
+        .select_related("workshop__panel")
+        .first()
+    )
+    author = User.objects.filter(email=FACILITATOR).first()
+    if decision is None or author is None:
+        return None
+    existing = Idea.objects.filter(workshop_decision=decision).first()
+    if existing is not None:
+        return existing
+    round_ = _region_round(WORKSHOP_ROUND, author)
     return post_idea_from_decision(
         author,
         decision,
@@ -505,7 +510,7 @@ def seed_workshop_idea():
     )
 
 
-# An observation walk's finding that became an idea (ideas.walk_findings): Central Finland's
+# An observation walk's finding that became an idea (ideas.origins.walk_findings): Central Finland's
 # ward walk (panels.walks.demo) found that discharge instructions came too late, and the
 # region's participation coordinator posted the finding in a round of the region.
 WALK_ROUND = {
@@ -542,20 +547,7 @@ def seed_walk_idea():
     existing = Idea.objects.filter(walk_finding=finding).first()
     if existing is not None:
         return existing
-    spec = WALK_ROUND
-    round_, _created = IdeaRound.objects.update_or_create(
-        slug=spec["slug"],
-        defaults={
-            "title": spec["title"],
-            "description": spec["description"],
-            "region": _region(spec["region"]),
-            "panel": None,
-            "run_by": author,
-            "phase_override": "",
-            **_dates(spec["phase"]),
-        },
-    )
-    round_.themes.set(spec["themes"])
+    round_ = _region_round(WALK_ROUND, author)
     return post_idea_from_finding(
         author,
         finding,

@@ -396,7 +396,7 @@ class Idea(models.Model):
     shared_despite_warning = models.BooleanField(
         _("shared despite a personal-information warning"), default=False, editable=False
     )
-    # The co-design workshop decision this idea was made from (ideas.decisions): ideas knows
+    # The co-design workshop decision this idea was made from (ideas.origins.decisions): ideas knows
     # workshops, never the other way round, so the link lives here.
     workshop_decision = models.OneToOneField(
         "workshops.Decision",
@@ -407,7 +407,7 @@ class Idea(models.Model):
         related_name="idea",
         editable=False,
     )
-    # The observation walk finding this idea was made from (ideas.walk_findings), likewise.
+    # The observation walk finding this idea was made from (ideas.origins.walk_findings), likewise.
     walk_finding = models.OneToOneField(
         "walks.Finding",
         verbose_name=_("observation walk finding"),

@@ -3,7 +3,8 @@
 
 from django.urls import include, path
 
-from . import decisions, views, walk_findings
+from . import views
+from .origins import decisions, walk_findings
 
 app_name = "ideas"
 
@@ -24,9 +25,9 @@ urlpatterns = [
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
     path("comments/<int:pk>/remove/", views.comment_remove, name="comment_remove"),
     path("report/<str:kind>/<int:pk>/", views.flag_create, name="flag"),
-    # A co-design workshop's decision posted as an idea (ideas.decisions).
+    # A co-design workshop's decision posted as an idea (ideas.origins.decisions).
     path("from-decision/<int:pk>/", decisions.idea_from_decision, name="idea_from_decision"),
-    # An observation walk's finding posted as an idea (ideas.walk_findings).
+    # An observation walk's finding posted as an idea (ideas.origins.walk_findings).
     path("from-finding/<int:pk>/", walk_findings.idea_from_finding, name="idea_from_finding"),
     # Comments on Wagtail pages (ideas.discussions): posting, and the live thread's catch-up.
     path("discussions/", include("ideas.discussions.urls")),

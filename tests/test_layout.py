@@ -60,6 +60,7 @@ def test_every_package_says_what_it_holds():
         "panels/walks",
         "panels/segments",
         "ideas/feedback",
+        "ideas/origins",
         "ideas/service_feedback",
         "accounts/follows",
         "cms/experiments",

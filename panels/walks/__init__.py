@@ -17,6 +17,6 @@ encounters, accessibility (field/004: Central Finland's "Päivä elämässä" -k
   deleting an account does to their findings and photos.
 - ``demo``: the demo's hospital ward walk in Central Finland (``seed_demo``).
 
-A finding becomes an idea in ideas (ideas.walk_findings): ideas knows walks, never the other
+A finding becomes an idea in ideas (ideas.origins.walk_findings): ideas knows walks, never the other
 way round.
 """

@@ -1,4 +1,4 @@
-"""A walk's finding becomes an idea (ideas.walk_findings): only the region's staff may do it
+"""A walk's finding becomes an idea (ideas.origins.walk_findings): only the region's staff may do it
 (everyone else gets a 404, a signed-out visitor a log-in), only in a round of the walk's
 region that takes ideas from them, through the same service as any idea, once; the idea
 names the walk and the report links the idea."""

@@ -1,4 +1,4 @@
-"""A workshop's decision becomes an idea (ideas.decisions): only those who run the workshop
+"""A workshop's decision becomes an idea (ideas.origins.decisions): only those who run the workshop
 may do it (everyone else gets a 404), only in a round of the panel's region that takes ideas
 from them, through the same service as any idea; the idea links back to the workshop, and
 the booklet link shows only to those who may read the booklet."""
