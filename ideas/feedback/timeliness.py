@@ -183,21 +183,20 @@ def _counts(ideas, key, now, target):
     return {row.pop(key): row for row in rows}
 
 
-def _percentile(ideas, key, now, fraction):
-    """The ``fraction``-th percentile (in per cent) of the times to first response per group,
-    by nearest rank: one query returning one row per group.
+def nearest_rank(timed, key, fraction):
+    """The ``fraction``-th percentile (in per cent) of ``response_time`` per group of ``key``,
+    by nearest rank, over ``timed``: rows annotated with a ``response_time`` and already
+    narrowed to those answered. One query returning one row per group.
 
-    Each answered idea gets its position in its group (sorted by time, ties by id) and the
-    group's size n; the row kept is the one at position ceil(p * n), computed with p in per
-    cent as (n * p + 99) // 100 in integer arithmetic. One query per percentile: Django 6.1
-    compiles ``position__in=[rank_a, rank_b]`` over window expressions wrongly (it drops one
-    of the two ranks)."""
+    Each row gets its position in its group (sorted by time, ties by id) and the group's size
+    n; the row kept is the one at position ceil(p * n), computed with p in per cent as
+    (n * p + 99) // 100 in integer arithmetic. One query per percentile: Django 6.1 compiles
+    ``position__in=[rank_a, rank_b]`` over window expressions wrongly (it drops one of the
+    two ranks). Used for ideas here and for spontaneous feedback (ideas.service_feedback)."""
     group = [F(key)]
     rank = ExpressionWrapper((F("size") * fraction + 99) / 100, output_field=IntegerField())
     rows = (
-        with_timing(ideas, now)
-        .filter(first_response_at__isnull=False)
-        .annotate(
+        timed.annotate(
             position=Window(
                 RowNumber(),
                 partition_by=group,
@@ -210,6 +209,11 @@ def _percentile(ideas, key, now, fraction):
         .values_list(key, "response_time")
     )
     return dict(rows)
+
+
+def _percentile(ideas, key, now, fraction):
+    answered = with_timing(ideas, now).filter(first_response_at__isnull=False)
+    return nearest_rank(answered, key, fraction)
 
 
 def _feedback(ideas, key):

@@ -22,14 +22,11 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
-    IntegerField,
     Q,
     Value,
-    Window,
 )
-from django.db.models.functions import RowNumber
 
-from ideas.feedback.timeliness import MEDIAN, Figures
+from ideas.feedback.timeliness import MEDIAN, Figures, nearest_rank
 from panels.segments.splits import suppressed_split
 
 from .models import Feedback
@@ -71,26 +68,8 @@ def _counts(items, key, now, target):
 
 
 def _median(items, key, now):
-    """The nearest-rank median of the times to answer, per group: one query (see
-    ideas.feedback.timeliness._percentile)."""
-    group = [F(key)]
-    rank = ExpressionWrapper((F("size") * MEDIAN + 99) / 100, output_field=IntegerField())
-    rows = (
-        with_timing(items, now)
-        .filter(answered_at__isnull=False)
-        .annotate(
-            position=Window(
-                RowNumber(),
-                partition_by=group,
-                order_by=[F("response_time").asc(), F("pk").asc()],
-            ),
-            size=Window(Count("pk"), partition_by=group),
-        )
-        .filter(position=rank)
-        .order_by()
-        .values_list(key, "response_time")
-    )
-    return dict(rows)
+    answered = with_timing(items, now).filter(answered_at__isnull=False)
+    return nearest_rank(answered, key, MEDIAN)
 
 
 def figures_by_region(items, *, now, target_days):
