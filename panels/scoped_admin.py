@@ -112,6 +112,48 @@ class RegionScopedPolicy(BasePermissionPolicy):
         )
 
 
+class RegionRowsPolicy(BasePermissionPolicy):
+    """Staff of a region act on the rows whose region (``region_lookup`` leads to it) they
+    serve; administrators on every region's. Nobody takes the actions in ``never`` (e.g.
+    "delete" where rows are history); given ``only``, nobody takes any other."""
+
+    def __init__(self, model, *, region_lookup="region", never=(), only=None):
+        super().__init__(model)
+        self.region_lookup = region_lookup
+        self.never = set(never)
+        self.only = None if only is None else set(only)
+
+    def _allowed(self, action):
+        return action not in self.never and (self.only is None or action in self.only)
+
+    def user_has_permission(self, user, action):
+        if not (user.is_authenticated and user.is_active) or not self._allowed(action):
+            return False
+        return user.is_superuser or Region.objects.served_by(user, STAFF_ONLY).exists()
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        if not any(self._allowed(action) for action in actions):
+            return get_user_model().objects.none()
+        return Region.objects.people_serving(STAFF_ONLY)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        served = Region.objects.served_by(user, STAFF_ONLY)
+        return self.model._default_manager.filter(**{f"{self.region_lookup}__in": served})
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return (
+            self.user_has_permission(user, action)
+            and self.instances_user_has_any_permission_for(user, [action])
+            .filter(pk=instance.pk)
+            .exists()
+        )
+
+
 class AdministratorsOnlyPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action):
         return user.is_authenticated and user.is_active and user.is_superuser

@@ -5,52 +5,20 @@ triage page (linked from each item), because it tells the sender and erases thei
 a plain admin edit would skip that.
 """
 
-from django.contrib.auth import get_user_model
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from panels.models import STAFF_ONLY, Region
-from panels.scoped_admin import ScopedIndexView, ScopedViewSet
+from panels.scoped_admin import RegionRowsPolicy, ScopedIndexView, ScopedViewSet
 
 from .models import Feedback
 
-STAFF_ACTIONS = {"change", "view"}
-
-
-class FeedbackPolicy(BasePermissionPolicy):
-    def user_has_permission(self, user, action):
-        if not (user.is_authenticated and user.is_active) or action not in STAFF_ACTIONS:
-            return False
-        return user.is_superuser or Region.objects.served_by(user, STAFF_ONLY).exists()
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions):
-        if not STAFF_ACTIONS & set(actions):
-            return get_user_model().objects.none()
-        return Region.objects.people_serving(STAFF_ONLY)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return Feedback.objects.none()
-        return Feedback.objects.triaged_by(user)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return (
-            self.user_has_permission(user, action)
-            and self.instances_user_has_any_permission_for(user, [action])
-            .filter(pk=instance.pk)
-            .exists()
-        )
-
-
-register_permission_policy(Feedback, FeedbackPolicy(Feedback))
+# Staff read and publish their regions' feedback here (Feedback.objects.triaged_by); they
+# answer it on the site, and nobody adds or deletes it.
+register_permission_policy(Feedback, RegionRowsPolicy(Feedback, only={"change", "view"}))
 
 
 class TriageColumn(Column):

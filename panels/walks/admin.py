@@ -13,52 +13,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.admin.views import generic
-from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from panels.models import STAFF_ONLY, Region
-from panels.scoped_admin import ScopedIndexView, ScopedViewSet
+from panels.scoped_admin import RegionRowsPolicy, ScopedIndexView, ScopedViewSet
 
 from .models import Walk, WalkTemplate
 
-
-class RegionRowsPolicy(BasePermissionPolicy):
-    """Staff of a region add and change its rows (``region_lookup`` leads to the region);
-    administrators every region's; nobody deletes."""
-
-    def __init__(self, model, *, region_lookup):
-        super().__init__(model)
-        self.region_lookup = region_lookup
-
-    def user_has_permission(self, user, action):
-        if not (user.is_authenticated and user.is_active) or action == "delete":
-            return False
-        return user.is_superuser or Region.objects.served_by(user, STAFF_ONLY).exists()
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions):
-        return Region.objects.people_serving(STAFF_ONLY)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return self.model.objects.none()
-        return self.model.objects.filter(
-            **{f"{self.region_lookup}__in": Region.objects.served_by(user, STAFF_ONLY)}
-        )
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return (
-            self.user_has_permission(user, action)
-            and self.instances_user_has_any_permission_for(user, [action])
-            .filter(pk=instance.pk)
-            .exists()
-        )
-
-
-register_permission_policy(WalkTemplate, RegionRowsPolicy(WalkTemplate, region_lookup="region"))
-register_permission_policy(Walk, RegionRowsPolicy(Walk, region_lookup="template__region"))
+# Nobody deletes a route or a walk: walks hold the observers' findings.
+register_permission_policy(WalkTemplate, RegionRowsPolicy(WalkTemplate, never={"delete"}))
+register_permission_policy(
+    Walk, RegionRowsPolicy(Walk, region_lookup="template__region", never={"delete"})
+)
 
 
 # --- Templates ------------------------------------------------------------------------------
