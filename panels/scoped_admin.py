@@ -6,6 +6,7 @@ person's region answers 404 rather than relying on a permission check further do
 """
 
 from django.contrib.auth import get_user_model
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -49,6 +50,16 @@ class ScopedHistoryView(ScopedObjectMixin, history.HistoryView):
 
 class ScopedUsageView(ScopedObjectMixin, usage.UsageView):
     pass
+
+
+class RegionChoiceAdminForm(WagtailAdminModelForm):
+    """A form whose ``region`` offers staff only the regions they serve."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is not None and not user.is_superuser:
+            self.fields["region"].queryset = Region.objects.served_by(user, STAFF_ONLY)
 
 
 class ScopedViewSet(ModelViewSet):

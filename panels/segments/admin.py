@@ -2,12 +2,15 @@
 "Panels"; administrators keep every region's."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permissions import register_permission_policy
 
-from panels.models import STAFF_ONLY, Region
-from panels.scoped_admin import RegionRowsPolicy, ScopedIndexView, ScopedViewSet
+from panels.scoped_admin import (
+    RegionChoiceAdminForm,
+    RegionRowsPolicy,
+    ScopedIndexView,
+    ScopedViewSet,
+)
 
 from .models import ClientGroup, ServiceArea
 
@@ -20,17 +23,9 @@ class RegionListIndexView(ScopedIndexView):
     select_related_fields = ("region",)
 
 
-class RegionListAdminForm(WagtailAdminModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        user = self.for_user
-        if user is not None and not user.is_superuser:
-            self.fields["region"].queryset = Region.objects.served_by(user, STAFF_ONLY)
-
-
 region_list_edit_handler = ObjectList(
     [FieldPanel("region"), FieldPanel("name"), FieldPanel("position"), FieldPanel("is_active")],
-    base_form_class=RegionListAdminForm,
+    base_form_class=RegionChoiceAdminForm,
 )
 
 

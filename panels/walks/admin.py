@@ -16,7 +16,12 @@ from wagtail.admin.views import generic
 from wagtail.permissions import register_permission_policy
 
 from panels.models import STAFF_ONLY, Region
-from panels.scoped_admin import RegionRowsPolicy, ScopedIndexView, ScopedViewSet
+from panels.scoped_admin import (
+    RegionChoiceAdminForm,
+    RegionRowsPolicy,
+    ScopedIndexView,
+    ScopedViewSet,
+)
 
 from .models import Walk, WalkTemplate
 
@@ -30,14 +35,6 @@ register_permission_policy(
 # --- Templates ------------------------------------------------------------------------------
 
 
-class WalkTemplateForm(WagtailAdminModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        user = self.for_user
-        if user is not None and not user.is_superuser:
-            self.fields["region"].queryset = Region.objects.served_by(user, STAFF_ONLY)
-
-
 template_edit_handler = ObjectList(
     [
         FieldPanel("region"),
@@ -49,7 +46,7 @@ template_edit_handler = ObjectList(
             panels=[FieldPanel("name"), FieldPanel("description"), FieldPanel("aspects")],
         ),
     ],
-    base_form_class=WalkTemplateForm,
+    base_form_class=RegionChoiceAdminForm,
 )
 
 

@@ -3,12 +3,15 @@ started on the site's series page (a round is a copy of the previous survey, mad
 ``services``), where the rounds are listed too. Administrators keep every region's series."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permissions import register_permission_policy
 
-from panels.models import STAFF_ONLY, Region
-from panels.scoped_admin import RegionRowsPolicy, ScopedIndexView, ScopedViewSet
+from panels.scoped_admin import (
+    RegionChoiceAdminForm,
+    RegionRowsPolicy,
+    ScopedIndexView,
+    ScopedViewSet,
+)
 
 from .models import Series
 
@@ -19,14 +22,6 @@ register_permission_policy(Series, RegionRowsPolicy(Series))
 
 class SeriesIndexView(ScopedIndexView):
     select_related_fields = ("region",)
-
-
-class SeriesAdminForm(WagtailAdminModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        user = self.for_user
-        if user is not None and not user.is_superuser:
-            self.fields["region"].queryset = Region.objects.served_by(user, STAFF_ONLY)
 
 
 class SeriesViewSet(ScopedViewSet):
@@ -44,5 +39,5 @@ class SeriesViewSet(ScopedViewSet):
             FieldPanel("description"),
             FieldPanel("interval_months"),
         ],
-        base_form_class=SeriesAdminForm,
+        base_form_class=RegionChoiceAdminForm,
     )
