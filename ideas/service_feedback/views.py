@@ -24,7 +24,7 @@ from accounts.emails import one_line
 from ideas.feedback.timeliness import days, target_days
 from ideas.models import TITLE_MAX_LENGTH
 from panels.models import STAFF_ONLY, Region
-from panels.segments.models import SelfDescription
+from panels.segments.models import client_group_of
 
 from . import services
 from .forms import FeedbackForm, InboxFilterForm, PublicFilterForm, PublishForm, TriageForm
@@ -44,16 +44,10 @@ def _initial(request):
     region = Region.objects.filter(slug=request.GET.get("region") or "").first()
     if region is not None:
         initial["region"] = region.slug
-    if request.user.is_authenticated:
-        described = (
-            SelfDescription.objects.filter(person=request.user)
-            .select_related("client_group")
-            .first()
-        )
-        group = described.client_group if described else None
-        if group is not None and group.is_active and (region is None or group.region == region):
-            initial["client_group"] = group.pk
-            initial.setdefault("region", group.region.slug)
+    group = client_group_of(request.user)
+    if group is not None and group.is_active and (region is None or group.region == region):
+        initial["client_group"] = group.pk
+        initial.setdefault("region", group.region.slug)
     return initial
 
 

@@ -87,6 +87,8 @@ def client_group_of(person):
     """The client group a person declared, or None (also for visitors)."""
     if not getattr(person, "is_authenticated", False):
         return None
-    description = SelfDescription.objects.filter(person=person).select_related("client_group")
+    description = SelfDescription.objects.filter(person=person).select_related(
+        "client_group__region"
+    )
     found = description.first()
     return found.client_group if found else None
