@@ -10,7 +10,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .roles import ROLE_GROUPS, Role
+from .roles import ROLE_GROUPS, InnoagentLevel, Role
 
 DISPLAY_NAME_MAX_LENGTH = 40
 
@@ -76,6 +76,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     role = models.CharField(
         _("role"), max_length=32, choices=Role.choices, default=Role.DEVELOPER_CLIENT
+    )
+    # The highest innoagent level the person holds, kept by accounts.qualifications from the
+    # qualification rows (which carry the date and the training) so that every badge beside a
+    # display name is read from the user row without another query.
+    innoagent_level = models.PositiveSmallIntegerField(
+        _("innoagent level"),
+        choices=InnoagentLevel.choices,
+        default=InnoagentLevel.NONE,
+        editable=False,
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)

@@ -17,6 +17,16 @@ class Role(models.TextChoices):
     DECISION_MAKER = "decision_maker", pgettext_lazy("role", "decision-maker")
 
 
+class InnoagentLevel(models.IntegerChoices):
+    """The innoagent training levels of South Ostrobothnia's model: level I for
+    professionals, level II for experts by experience. A qualification, not a role: it is
+    granted by completing a training and shown beside the role badge."""
+
+    NONE = 0, _("no innoagent level")
+    LEVEL_I = 1, _("innoagent level I")
+    LEVEL_II = 2, _("innoagent level II")
+
+
 # Group names are stored in the database, so they stay in English; the admin shows them.
 ROLE_GROUPS = {
     Role.STAFF: "Staff",

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from accounts.roles import Role
+from accounts.roles import InnoagentLevel, Role
 
 # A person acts for a region while the region lists them as one of its officials *and* their
 # role is one of these; a role that drops to developer-client ends it at once, everywhere.
@@ -73,6 +73,93 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Municipality(models.Model):
+    """A municipality inside a region (Rovaniemi and Utsjoki in Lapland). Panels, rounds,
+    meetings, feedback and, if they choose, people belong to one; lists filter by it."""
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="municipalities"
+    )
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["region__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="one_municipality_per_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganisationKind(models.TextChoices):
+    SOCIAL_SERVICES = "social_services", _("social services")
+    HEALTH_SERVICES = "health_services", _("health services")
+    YOUTH_SERVICES = "youth_services", _("youth services")
+    STUDENT_WELFARE = "student_welfare", _("student welfare")
+    PURCHASED_SERVICE = "purchased_service", _("purchased-service unit")
+    NGO = "ngo", _("non-governmental organisation")
+    UNIVERSITY = "university", _("university or college")
+    OTHER = "other", pgettext_lazy("organisation kind", "other")
+
+
+class Organisation(models.Model):
+    """A service unit, an NGO or a university in a region. Staff and decision-makers belong
+    to one (Affiliation); official responses say on whose behalf they were given; panels list
+    the organisations taking part."""
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="organisations"
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisations",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["region__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="one_organisation_per_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Affiliation(models.Model):
+    """The one organisation a staff member or decision-maker works for."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="affiliation",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="affiliations",
+    )
+
+    class Meta:
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
+
+    def __str__(self):
+        return f"{self.person} – {self.organisation}"
 
 
 class PanelKind(models.TextChoices):
@@ -156,6 +243,27 @@ class Panel(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name=_("facilitators"),
         related_name="facilitated_panels",
+        blank=True,
+    )
+    facilitator_level_required = models.PositiveSmallIntegerField(
+        _("innoagent level a co-facilitator must hold"),
+        choices=InnoagentLevel.choices,
+        default=InnoagentLevel.NONE,
+        help_text=_("At least one of the panel's facilitators must hold this level."),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="panels",
+        help_text=_("Leave empty for a panel of the whole region."),
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("organisations taking part"),
+        related_name="panels",
         blank=True,
     )
     is_archived = models.BooleanField(_("archived"), default=False)

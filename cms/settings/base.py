@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "panels.workshops",
     "panels.walks",
     "panels.segments",
+    "panels.pool",
     "ideas",
     "ideas.feedback",
     "ideas.service_feedback",
