@@ -7,8 +7,8 @@ import io
 
 import pytest
 from django.db import connection
-from django.utils import translation
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from panels.surveys.models import Answer, Response, ResultsVisibility
 from panels.surveys.results import split_results
