@@ -27,6 +27,14 @@ class InnoagentLevel(models.IntegerChoices):
     LEVEL_II = 2, _("innoagent level II")
 
 
+# The short text of the badge beside the role badge (accounts/includes/person.html, and the
+# live scripts, which get it from live.catch_up.person_data).
+INNOAGENT_BADGES = {
+    InnoagentLevel.LEVEL_I: _("innoagent I"),
+    InnoagentLevel.LEVEL_II: _("innoagent II"),
+}
+
+
 # Group names are stored in the database, so they stay in English; the admin shows them.
 ROLE_GROUPS = {
     Role.STAFF: "Staff",

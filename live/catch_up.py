@@ -25,6 +25,7 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from accounts.roles import INNOAGENT_BADGES
 from accounts.templatetags.accounts_tags import user_text
 
 from .groups import send_to_group
@@ -35,11 +36,15 @@ THREAD_FRAME = "thread.frame"
 
 
 def person_data(user):
+    badge = INNOAGENT_BADGES.get(user.innoagent_level)
     return {
         "id": user.pk,
         "display_name": user.display_name,
         "role": user.role,
         "role_label": str(user.get_role_display()),
+        # The innoagent badge beside the role badge, as the page draws it; empty without one.
+        "innoagent": str(badge) if badge else "",
+        "innoagent_title": str(user.get_innoagent_level_display()) if badge else "",
     }
 
 

@@ -1,12 +1,13 @@
 """A thread's comments (an idea's, or a page's discussion's) as its page draws them.
 
-A comment's HTML depends on what it shows (its text, its author's display name and role, its
-times and state), on what the viewer may do with it (ideas.rules.comment_permissions), and on
-the language and the time zone: nothing else. Each process remembers the HTML by exactly
-those, so a thread read again and again is drawn once for each kind of reader, not on every
-page view, and a change to any of them (an edit, a hide, a new display name) is simply a
-different key. The template is given a ``ShownComment`` holding those values and no model, so
-it cannot come to read something the key leaves out.
+A comment's HTML depends on what it shows (its text, its author's display name, role and
+innoagent level, its times and state), on what the viewer may do with it
+(ideas.rules.comment_permissions), and on the language and the time zone: nothing else.
+Each process remembers the HTML by exactly those, so a thread read again and again is drawn
+once for each kind of reader, not on every page view, and a change to any of them (an edit,
+a hide, a new display name, a level granted) is simply a different key. The template is
+given a ``ShownComment`` holding those values and no model, so it cannot come to read
+something the key leaves out.
 """
 
 import functools
@@ -16,7 +17,7 @@ from datetime import datetime
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from accounts.roles import Role
+from accounts.roles import InnoagentLevel, Role
 
 from ..rules import CommentPermissions, comment_permissions
 
@@ -31,9 +32,13 @@ class ShownPerson:
 
     display_name: str
     role: str
+    innoagent_level: int = InnoagentLevel.NONE
 
     def get_role_display(self):
         return Role(self.role).label
+
+    def get_innoagent_level_display(self):
+        return InnoagentLevel(self.innoagent_level).label
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,9 @@ class ShownComment:
             idea_id=comment.idea_id,
             discussion_id=comment.discussion_id,
             parent_id=comment.parent_id,
-            author=None if author is None else ShownPerson(author.display_name, author.role),
+            author=None
+            if author is None
+            else ShownPerson(author.display_name, author.role, author.innoagent_level),
             body=comment.body,
             created_at=comment.created_at,
             edited_at=comment.edited_at,

@@ -6,6 +6,7 @@ import pytest
 from asgiref.sync import sync_to_async
 from django.db import transaction
 
+from accounts.roles import INNOAGENT_BADGES, InnoagentLevel, Role
 from ideas import services
 from ideas.models import COMMENT_MAX_LENGTH, Comment, Phase
 from live.discussion import MAX_FRAME_BYTES
@@ -42,6 +43,23 @@ async def test_anyone_may_watch_a_public_thread_and_sees_new_comments():
             and "&lt;b&gt;rohkea&lt;/b&gt;" in comment["body_html"]
         )
         assert frame["at"]
+    finally:
+        await watcher.disconnect()
+
+
+async def test_a_live_comment_carries_its_authors_innoagent_badge():
+    idea = await db(IdeaFactory)()
+    watcher, _hello = await join(idea)
+    try:
+        trained = await db(UserFactory)(role=Role.EXPERT_BY_EXPERIENCE, innoagent_level=2)
+        untrained = await db(UserFactory)()
+        await db(services.post_comment)(trained, idea, body="Koulutettuna sanon")
+        await db(services.post_comment)(untrained, idea, body="Minä myös")
+        first = (await next_of(watcher, "comment"))["comment"]["author"]
+        second = (await next_of(watcher, "comment"))["comment"]["author"]
+        assert first["innoagent"] == str(INNOAGENT_BADGES[InnoagentLevel.LEVEL_II])
+        assert first["innoagent_title"] == str(InnoagentLevel.LEVEL_II.label)
+        assert second["innoagent"] == "" and second["innoagent_title"] == ""
     finally:
         await watcher.disconnect()
 

@@ -70,6 +70,15 @@
     if (region) region.textContent = message;
   }
 
+  // The innoagent level beside the role, as accounts/includes/person.html draws it.
+  function innoagentBadge(person) {
+    const badge = document.createElement("span");
+    badge.className = "badge badge--innoagent";
+    badge.title = person.innoagent_title;
+    badge.textContent = person.innoagent;
+    return badge;
+  }
+
   function personElement(author) {
     const wrapper = document.createElement("span");
     wrapper.className = "person";
@@ -81,6 +90,7 @@
       badge.className = "badge badge--" + author.role;
       badge.textContent = author.role_label;
       wrapper.append(name, " ", badge);
+      if (author.innoagent) wrapper.append(" ", innoagentBadge(author));
     } else {
       name.textContent = text("FormerMember");
       wrapper.append(name);

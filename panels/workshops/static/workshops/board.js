@@ -107,6 +107,14 @@
       badge.className = "badge badge--" + person.role;
       badge.textContent = person.role_label;
       wrapper.append(" ", badge);
+      if (person.innoagent) {
+        // The innoagent level beside the role, as accounts/includes/person.html draws it.
+        const level = document.createElement("span");
+        level.className = "badge badge--innoagent";
+        level.title = person.innoagent_title;
+        level.textContent = person.innoagent;
+        wrapper.append(" ", level);
+      }
     }
     return wrapper;
   }
