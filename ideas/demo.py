@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts.demo import demo_email
 from accounts.models import User
 from accounts.roles import Role
-from panels.models import Membership, MembershipStatus, Panel, Region
+from panels.models import Membership, MembershipStatus, Municipality, Panel, Region
 from panels.walks.demo import FINDING_FOR_IDEA, WALK_TITLE
 from panels.walks.demo import STAFF as WALK_STAFF
 from panels.walks.models import Finding
@@ -21,6 +21,8 @@ from panels.workshops.demo import DECISION_FOR_IDEA, FACILITATOR, LAPLAND_TITLE
 from panels.workshops.models import Decision
 
 from .feedback.demo import seed_feedback
+from .feedback.models import OfficialResponse
+from .feedback.services import on_whose_behalf
 from .models import Comment, Flag, Idea, IdeaRound, Phase, Support
 from .origins.decisions import post_idea_from_decision
 from .origins.walk_findings import post_idea_from_finding
@@ -438,6 +440,32 @@ def seed_ideas():
         )
 
     seed_feedback(people)
+    seed_round_places()
+
+
+# Lapland's rounds and their municipalities (panels.places.demo made them); the others are
+# the whole region's.
+ROUND_MUNICIPALITIES = {"odotusajat-lyhyemmiksi": "Rovaniemi"}
+
+
+def seed_round_places():
+    """Rounds in their municipalities, and Lapland's official responses on behalf of the
+    organisation their responder works for (the demo's responses are written directly, not
+    through the publishing service that would have set it)."""
+    for slug, name in ROUND_MUNICIPALITIES.items():
+        IdeaRound.objects.filter(slug=slug).update(
+            municipality=Municipality.objects.filter(
+                region__idea_rounds__slug=slug, name=name
+            ).values("pk")[:1]
+        )
+    for response in OfficialResponse.objects.filter(
+        idea__round__region__slug="lappi", on_behalf_of__isnull=True
+    ).select_related("responder", "idea__round"):
+        organisation = (
+            on_whose_behalf(response.responder, response.idea) if response.responder else None
+        )
+        if organisation is not None:
+            OfficialResponse.objects.filter(pk=response.pk).update(on_behalf_of=organisation)
 
 
 # A co-design workshop's decision that became an idea (ideas.origins.decisions): the

@@ -27,7 +27,7 @@ from accounts.models import validate_single_line
 from accounts.roles import Role
 from live.models import MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH, ModerationRecord, SpokenWords
 from panels.attachments.models import DocumentAttachment
-from panels.models import STAFF_ONLY, Membership, Panel, Region
+from panels.models import STAFF_ONLY, Membership, Municipality, Panel, Region
 
 from .feedback.models import OfficialResponse
 from .feedback.statuses import IdeaStatus
@@ -181,6 +181,15 @@ class IdeaRound(ClusterableModel):
         blank=True,
         help_text=_("Leave empty for a public round. A panel's round is open to its members only."),
     )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="idea_rounds",
+        help_text=_("Leave empty for a round of the whole region."),
+    )
     run_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("run by"),
@@ -240,6 +249,9 @@ class IdeaRound(ClusterableModel):
             errors["closes_at"] = _("The round must close after ideation starts.")
         if self.panel_id and self.region_id and self.panel.region_id != self.region_id:
             errors["panel"] = _("The panel must belong to the round's region.")
+        municipality = self.municipality if self.municipality_id else None
+        if municipality and self.region_id and municipality.region_id != self.region_id:
+            errors["municipality"] = _("Choose a municipality of the round's region.")
         if errors:
             raise ValidationError(errors)
 

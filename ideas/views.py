@@ -24,6 +24,7 @@ from django.views.decorators.vary import vary_on_headers
 from live.catch_up import catch_up_response
 from live.models import ModerationKind
 from live.ratelimit import refusal_message
+from panels.places.filters import MunicipalityFilterForm, in_municipality
 
 from . import services
 from .access import get_comment_for, get_idea_for, get_round_for
@@ -59,12 +60,15 @@ def forbidden(request, title, explanation, back_url, status=403):
 
 
 def round_list(request):
-    rounds = list(
-        IdeaRound.objects.visible_to(request.user)
-        .select_related("region", "panel")
-        .with_counts()
-        .open_first()
+    # ?municipality=: that municipality's rounds and its region's whole-region rounds.
+    filters = MunicipalityFilterForm(request.GET or None)
+    municipality = filters.chosen()
+    rounds = IdeaRound.objects.visible_to(request.user).select_related(
+        "region", "panel", "municipality"
     )
+    if municipality is not None:
+        rounds = in_municipality(rounds, municipality)
+    rounds = list(rounds.with_counts().open_first())
     sections = [
         (_("Open rounds"), [r for r in rounds if r.openness == 0]),
         (_("Coming up"), [r for r in rounds if r.openness == 1]),
@@ -74,7 +78,12 @@ def round_list(request):
     return render(
         request,
         "ideas/round_list.html",
-        {"sections": [s for s in sections if s[1]], "moderates": moderates},
+        {
+            "sections": [s for s in sections if s[1]],
+            "moderates": moderates,
+            "filters": filters,
+            "municipality": municipality,
+        },
     )
 
 

@@ -17,6 +17,7 @@ from wagtail.permissions import register_permission_policy
 from accounts.roles import Role
 from panels.attachments.admin import AttachmentsFormMixin, attachments_panel
 from panels.models import STAFF_ONLY, Panel, Region
+from panels.places.admin import offer_municipalities
 from panels.scoped_admin import ScopedIndexView, ScopedViewSet
 
 from .models import IdeaRound
@@ -66,7 +67,7 @@ register_permission_policy(IdeaRound, round_policy)
 
 
 class RoundIndexView(ScopedIndexView):
-    select_related_fields = ("region", "panel")
+    select_related_fields = ("region", "panel", "municipality")
 
 
 ROUND_FIELDS = [
@@ -75,6 +76,7 @@ ROUND_FIELDS = [
     "description",
     "region",
     "panel",
+    "municipality",
     "run_by",
     "themes",
     "ideation_starts",
@@ -100,6 +102,8 @@ class IdeaRoundAdminForm(AttachmentsFormMixin, WagtailAdminModelForm):
             panels = panels.filter(region__in=regions)
         self.fields["region"].queryset = regions
         self.fields["panel"].queryset = panels
+        # The model checks that the municipality is of the round's region.
+        offer_municipalities(self, "municipality", regions, _("The whole region"))
         self.fields["run_by"].queryset = get_user_model().objects.filter(
             is_active=True, role=Role.STAFF
         )
@@ -120,8 +124,9 @@ class IdeaRoundViewSet(ScopedViewSet):
     menu_label = _("Idea rounds")
     add_to_admin_menu = True
     index_view_class = RoundIndexView
-    list_display = ["title", "region", "panel", "phase_label", "ideation_starts", "closes_at"]
-    list_filter = ["region", "phase_override"]
+    list_display = ["title", "region", "municipality", "panel", "phase_label", "ideation_starts"]
+    list_display += ["closes_at"]
+    list_filter = ["region", "municipality", "phase_override"]
     search_fields = ["title", "description"]
     edit_handler = round_edit_handler
 

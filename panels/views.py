@@ -32,6 +32,7 @@ from .models import (
     Panel,
     Region,
 )
+from .places.filters import MunicipalityFilterForm, in_municipality
 from .workshops.models import Workshop
 
 HISTORY_LENGTH = 50
@@ -99,14 +100,29 @@ def panel_permissions(user, panel):
 
 
 def panel_list(request):
-    panels = Panel.objects.with_member_count().order_by("is_archived", "name")
-    regions = Region.objects.prefetch_related(Prefetch("panels", queryset=panels))
-    return render(request, "panels/panel_list.html", {"regions": regions})
+    # ?municipality=: that municipality's panels and its region's whole-region panels.
+    filters = MunicipalityFilterForm(request.GET or None)
+    municipality = filters.chosen()
+    panels = Panel.objects.with_member_count().select_related("municipality")
+    regions = Region.objects.all()
+    if municipality is not None:
+        panels = in_municipality(panels, municipality)
+        regions = regions.filter(pk=municipality.region_id)
+    panels = panels.order_by("is_archived", "name")
+    regions = regions.prefetch_related(Prefetch("panels", queryset=panels))
+    return render(
+        request,
+        "panels/panel_list.html",
+        {"regions": regions, "filters": filters, "municipality": municipality},
+    )
 
 
 def panel_detail(request, slug):
     panel = get_object_or_404(
-        Panel.objects.select_related("region").prefetch_related("facilitators"), slug=slug
+        Panel.objects.select_related("region", "municipality").prefetch_related(
+            "facilitators", "organisations"
+        ),
+        slug=slug,
     )
     user = request.user
     can = panel_permissions(user, panel)

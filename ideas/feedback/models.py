@@ -130,6 +130,18 @@ class OfficialResponse(ResponseContent):
     )
     published_at = models.DateTimeField(_("published"), default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    # The organisation the responder worked for when publishing (panels.Affiliation), frozen:
+    # a later change of job rewrites no response, and an edit keeps it (every version of the
+    # text was given on behalf of the same organisation).
+    on_behalf_of = models.ForeignKey(
+        "panels.Organisation",
+        verbose_name=_("on behalf of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="official_responses",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("official response")

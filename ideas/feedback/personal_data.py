@@ -64,7 +64,7 @@ def feedback_given(person):
 def responses_published(person):
     rows = (
         OfficialResponse.objects.filter(responder=person)
-        .select_related("idea")
+        .select_related("idea", "on_behalf_of")
         .order_by("published_at", "pk")
     )
     return Section(
@@ -83,6 +83,7 @@ def responses_published(person):
             Field("link_url", _("link"), _("The link you gave.")),
             Field("published_at", _("published"), _("When you published it.")),
             Field("edited_at", _("edited"), _("When it was last edited.")),
+            Field("on_behalf_of", _("on behalf of"), _("The organisation you answered for.")),
         ],
         rows=[
             {
@@ -97,6 +98,7 @@ def responses_published(person):
                 "link_url": response.link_url,
                 "published_at": response.published_at,
                 "edited_at": response.edited_at,
+                "on_behalf_of": response.on_behalf_of.name if response.on_behalf_of else "",
             }
             for response in rows
         ],

@@ -19,6 +19,7 @@ from accounts.follows.services import followers_of
 from accounts.notifications import notify
 from accounts.permissions import require_perm
 from ideas.models import Comment, Idea, Support
+from panels.models import Organisation
 
 from .models import OfficialResponse, ResponseFeedback, ResponseVersion, StatusChange, Verdict
 from .statuses import IdeaStatus, allowed_transitions
@@ -166,12 +167,21 @@ def publish_response(responder, idea, *, decision, reasons, merged_into=None, **
         decision=decision,
         status_change=change,
         reasons=reasons.strip(),
+        on_behalf_of=on_whose_behalf(responder, idea),
         **content,
     )
     response.full_clean()
     response.save()
     _tell_of_response(idea, response, responder)
     return response
+
+
+def on_whose_behalf(responder, idea):
+    """The organisation ``responder`` works for (panels.Affiliation) if it is of the idea's
+    region, else None. Read once, when the response is published, and kept with it."""
+    return Organisation.objects.filter(
+        affiliations__person=responder, region=idea.round.region_id
+    ).first()
 
 
 def followers(idea):

@@ -38,7 +38,9 @@ class IdeaImpact:
 def responses_with_history(viewer):
     """Responses with their earlier versions, their responder, how those answered judged them,
     and, for ``viewer``, their own judgement (``mine``: a list of at most one)."""
-    responses = OfficialResponse.objects.select_related("responder").prefetch_related(
+    responses = OfficialResponse.objects.select_related(
+        "responder", "on_behalf_of"
+    ).prefetch_related(
         Prefetch("versions", queryset=ResponseVersion.objects.select_related("replaced_by"))
     )
     responses = responses.annotate(

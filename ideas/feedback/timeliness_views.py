@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy
 from ideas.models import IdeaRound
 from ideas.service_feedback import timeliness as feedback_timeliness
 from ideas.service_feedback.models import Status as FeedbackStatus
+from panels.models import Municipality
+from panels.places.filters import MunicipalityField, in_municipality
 
 from . import timeliness
 from .statuses import IdeaStatus
@@ -50,10 +52,17 @@ class DashboardFilterForm(forms.Form):
         label=gettext_lazy("Idea round"),
         empty_label=gettext_lazy("All rounds"),
     )
+    # The chosen region's municipalities, or every region's under its name (panels.places).
+    municipality = MunicipalityField(empty_label=gettext_lazy("All municipalities"))
 
     def __init__(self, *args, regions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions.order_by("name")
+        region = self.data.get("region") if self.is_bound else None
+        self.fields["municipality"].offer(
+            Municipality.objects.filter(region__in=regions),
+            shown_region=int(region) if region and str(region).isdigit() else None,
+        )
         self.fields["round"].queryset = (
             IdeaRound.objects.filter(region__in=regions)
             .select_related("region")
@@ -69,13 +78,20 @@ class DashboardFilterForm(forms.Form):
             self.fields["round"].widget.attrs.update(
                 {"aria-invalid": "true", "aria-describedby": "id_round-error"}
             )
+        municipality = data.get("municipality")
+        region = region or (round_.region if round_ else None)
+        if municipality and region and municipality.region_id != region.pk:
+            self.add_error("municipality", _("That municipality is not in the chosen region."))
+            self.fields["municipality"].widget.attrs.update(
+                {"aria-invalid": "true", "aria-describedby": "id_municipality-error"}
+            )
         return data
 
     def names_unknown_choice(self):
         """A region or round outside the viewer's regions: for them it does not exist."""
         return any(
             error.code == "invalid_choice"
-            for name in ("region", "round")
+            for name in ("region", "round", "municipality")
             for error in self.errors.as_data().get(name, [])
         )
 
@@ -88,6 +104,7 @@ class Scope:
         self.form = DashboardFilterForm(request.GET or None, regions=regions)
         self.regions = regions
         self.round = None
+        self.municipality = None
         if self.form.is_bound:
             if self.form.names_unknown_choice():
                 raise Http404
@@ -98,13 +115,31 @@ class Scope:
                     self.regions = regions.filter(pk=self.round.region_id)
                 elif chosen["region"] is not None:
                     self.regions = regions.filter(pk=chosen["region"].pk)
+                self.municipality = chosen["municipality"]
+                if self.municipality is not None and self.round is None:
+                    self.regions = regions.filter(pk=self.municipality.region_id)
         self.ideas = timeliness.ideas_in_scope(self.regions, self.round)
+        if self.municipality is not None:
+            # The municipality's rounds and the whole region's (panels.places.filters).
+            self.ideas = in_municipality(
+                self.ideas, self.municipality, region="round__region", field="round__municipality"
+            )
+
+    def feedback(self):
+        """Spontaneous feedback in scope: of the municipality, if one is chosen, and that which
+        names none."""
+        feedback = feedback_timeliness.feedback_in_scope(self.regions)
+        if self.municipality is not None:
+            feedback = in_municipality(feedback, self.municipality)
+        return feedback
 
     def rounds(self):
         rounds = IdeaRound.objects.filter(region__in=self.regions)
         if self.round is not None:
             rounds = rounds.filter(pk=self.round.pk)
-        return rounds.select_related("region", "panel").order_by(
+        if self.municipality is not None:
+            rounds = in_municipality(rounds, self.municipality)
+        return rounds.select_related("region", "panel", "municipality").order_by(
             "region__name", "-ideation_starts", "title"
         )
 
@@ -144,7 +179,7 @@ def response_dashboard(request):
     overdue_count = sum(figures.overdue for figures in by_region.values())
     export_query = request.GET.urlencode() if scope.form.is_valid() else ""
     # Spontaneous feedback, counted as ideas are, by region; and who sent it, by client group.
-    feedback = feedback_timeliness.feedback_in_scope(scope.regions)
+    feedback = scope.feedback()
     feedback_by_region = feedback_timeliness.figures_by_region(
         feedback, now=now, target_days=target
     )
@@ -166,6 +201,7 @@ def response_dashboard(request):
             "export_query": export_query,
             "feedback_rows": feedback_rows,
             "feedback_split": feedback_timeliness.client_group_split(feedback),
+            "municipality": scope.municipality,
         },
     )
 
@@ -279,7 +315,7 @@ def response_dashboard_feedback_csv(request):
         _("Overdue"),
     ]
     items = (
-        feedback_timeliness.with_timing(feedback_timeliness.feedback_in_scope(scope.regions), now)
+        feedback_timeliness.with_timing(scope.feedback(), now)
         .select_related("region", "service_area", "client_group")
         .order_by("region__name", "created_at", "pk")
     )

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy
 from accounts.oversharing import PersonalDetailsForm
 from ideas.forms import SingleLineField, at_most
 from ideas.models import IDEA_BODY_MAX_LENGTH, TITLE_MAX_LENGTH, TITLE_MIN_LENGTH
-from panels.models import Region
+from panels.models import Municipality, Region
+from panels.places.filters import MunicipalityField
 from panels.segments.forms import grouped_by_region
 from panels.segments.models import ClientGroup, ServiceArea
 
@@ -65,6 +66,13 @@ class FeedbackForm(PersonalDetailsForm):
             "are never shown on their own."
         ),
     )
+    municipality = MunicipalityField(
+        label=gettext_lazy("Municipality (optional)"),
+        empty_label=gettext_lazy("I'd rather not say"),
+        help_text=gettext_lazy(
+            "Which municipality the feedback concerns, listed under each region."
+        ),
+    )
     anonymous = forms.BooleanField(
         required=False,
         label=gettext_lazy("Send anonymously"),
@@ -88,6 +96,7 @@ class FeedbackForm(PersonalDetailsForm):
         super().__init__(*args, **kwargs)
         for name in ("service_area", "client_group"):
             self.fields[name].widget.choices = grouped_by_region(self.fields[name])
+        self.fields["municipality"].offer(Municipality.objects.all())
         text_help = at_most(TEXT_MAX_LENGTH)
         self.fields["what_happened"].help_text = " ".join(
             [
@@ -111,6 +120,10 @@ class FeedbackForm(PersonalDetailsForm):
             if group is not None and group.region_id != region.pk:
                 message = _("Choose a client group of %(region)s.")
                 self.add_error("client_group", message % {"region": region.name})
+            municipality = data.get("municipality")
+            if municipality is not None and municipality.region_id != region.pk:
+                message = _("Choose a municipality of %(region)s.")
+                self.add_error("municipality", message % {"region": region.name})
         return data
 
 
@@ -250,7 +263,14 @@ class PublicFilterForm(forms.Form):
         required=False,
         empty_label=gettext_lazy("All service areas"),
     )
+    municipality = MunicipalityField(empty_label=gettext_lazy("All municipalities"))
 
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service_area"].queryset = ServiceArea.objects.filter(region=region)
+        self.fields["municipality"].offer(Municipality.objects.filter(region=region))
+        if self.is_bound:
+            for name in self.errors:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"id_{name}-error"}
+                )

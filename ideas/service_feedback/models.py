@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from panels.models import STAFF_ONLY, Region
+from panels.models import STAFF_ONLY, Municipality, Region
 from panels.segments.models import ClientGroup, ServiceArea
 
 TEXT_MAX_LENGTH = 3000
@@ -81,6 +81,15 @@ class Feedback(models.Model):
         null=True,
         blank=True,
         related_name="+",
+    )
+    # Optional: the sender may say which municipality the feedback concerns.
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="service_feedback",
     )
     what_happened = models.TextField(_("what happened"), max_length=TEXT_MAX_LENGTH)
     what_would_be_better = models.TextField(
@@ -175,6 +184,8 @@ class Feedback(models.Model):
             errors["service_area"] = _("Choose a service area of the chosen region.")
         if region and self.client_group_id and self.client_group.region_id != region:
             errors["client_group"] = _("Choose a client group of the chosen region.")
+        if region and self.municipality_id and self.municipality.region_id != region:
+            errors["municipality"] = _("Choose a municipality of the chosen region.")
         if errors:
             raise ValidationError(errors)
 

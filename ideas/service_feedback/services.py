@@ -60,6 +60,7 @@ def give_feedback(
     what_happened,
     what_would_be_better="",
     client_group=None,
+    municipality=None,
     anonymous=False,
     reply_email="",
     token=None,
@@ -68,10 +69,12 @@ def give_feedback(
 ):
     """Save a piece of feedback. ``sender``: the person (or AnonymousUser); with
     ``anonymous`` nothing links the item to them. The same ``token`` saves once."""
-    if service_area.region_id != region.pk or (
-        client_group is not None and client_group.region_id != region.pk
+    if (
+        service_area.region_id != region.pk
+        or (client_group is not None and client_group.region_id != region.pk)
+        or (municipality is not None and municipality.region_id != region.pk)
     ):
-        raise ValueError("The service area and client group must be the region's.")
+        raise ValueError("The service area, client group and municipality must be the region's.")
     if token is not None:
         existing = Feedback.objects.filter(submission_token=token).first()
         if existing is not None:
@@ -88,6 +91,7 @@ def give_feedback(
             region=region,
             service_area=service_area,
             client_group=client_group,
+            municipality=municipality,
             what_happened=what_happened,
             what_would_be_better=what_would_be_better,
             author=sender if signed_in and not anonymous else None,

@@ -24,6 +24,7 @@ from accounts.emails import one_line
 from ideas.feedback.timeliness import days, target_days
 from ideas.models import TITLE_MAX_LENGTH
 from panels.models import STAFF_ONLY, Region
+from panels.places.filters import in_municipality
 from panels.segments.models import client_group_of
 
 from . import services
@@ -67,6 +68,7 @@ def give(request):
                 region=data["region"],
                 service_area=data["service_area"],
                 client_group=data["client_group"],
+                municipality=data["municipality"],
                 what_happened=data["what_happened"],
                 what_would_be_better=data["what_would_be_better"],
                 anonymous=data.get("anonymous", False),
@@ -150,7 +152,7 @@ def inbox(request):
 def _feedback_for_staff(request, pk):
     """The item, if the person triages its region; otherwise it does not exist (404)."""
     items = Feedback.objects.triaged_by(request.user).select_related(
-        "region", "service_area", "client_group", "idea__round", "answered_by"
+        "region", "service_area", "client_group", "idea__round", "answered_by", "municipality"
     )
     return get_object_or_404(items, pk=pk)
 
@@ -239,11 +241,17 @@ def public(request, slug):
     items = (
         Feedback.objects.published()
         .filter(region=region)
-        .select_related("service_area", "idea")
+        .select_related("service_area", "idea", "municipality")
         .order_by("-answered_at", "-pk")
     )
-    if filters.is_valid() and filters.cleaned_data["service_area"]:
-        items = items.filter(service_area=filters.cleaned_data["service_area"])
+    municipality = None
+    if filters.is_valid():
+        if filters.cleaned_data["service_area"]:
+            items = items.filter(service_area=filters.cleaned_data["service_area"])
+        municipality = filters.cleaned_data["municipality"]
+        if municipality is not None:
+            # Also the feedback that names no municipality: it may concern this one too.
+            items = in_municipality(items, municipality)
     page = Paginator(items, PUBLIC_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -254,5 +262,6 @@ def public(request, slug):
             "page_obj": page,
             "items": page.object_list,
             "statuses": Status,
+            "municipality": municipality,
         },
     )

@@ -10,7 +10,8 @@ from wagtail.admin.views import generic
 from wagtail.permissions import register_permission_policy
 
 from panels.attachments.admin import AttachmentsFormMixin, attachments_panel
-from panels.models import Panel
+from panels.models import Panel, Region
+from panels.places.admin import offer_municipalities
 from panels.scoped_admin import RegionScopedPolicy, ScopedEditView, ScopedIndexView, ScopedViewSet
 
 from . import services
@@ -32,8 +33,8 @@ class MeetingAdminForm(AttachmentsFormMixin, WagtailAdminModelForm):
 
     class Meta:
         model = Meeting
-        fields = ["panel", "title", "starts_at", "ends_at", "place", "online_link", "agenda"]
-        fields += ["minutes"]
+        fields = ["panel", "title", "starts_at", "ends_at", "municipality", "place", "online_link"]
+        fields += ["agenda", "minutes"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,7 +42,18 @@ class MeetingAdminForm(AttachmentsFormMixin, WagtailAdminModelForm):
             self.fields["panel"].queryset = Panel.objects.managed_by(self.for_user).select_related(
                 "region"
             )
+        # Empty: the panel's municipality for a new meeting (Meeting.save). The model checks
+        # that it is of the panel's region.
+        regions = Region.objects.served_by(self.for_user) if self.for_user else Region.objects.all()
+        offer_municipalities(self, "municipality", regions, _("As the panel"))
         self.initial.setdefault("publish_minutes", self.instance.minutes_published_at is not None)
+
+    def clean(self):
+        data = super().clean()
+        panel = data.get("panel")
+        if panel is not None and data.get("municipality") is None:
+            data["municipality"] = panel.municipality  # "as the panel"
+        return data
 
 
 meeting_edit_handler = ObjectList(
@@ -50,6 +62,7 @@ meeting_edit_handler = ObjectList(
         FieldPanel("title"),
         FieldPanel("starts_at"),
         FieldPanel("ends_at"),
+        FieldPanel("municipality"),
         FieldPanel("place"),
         FieldPanel("online_link"),
         FieldPanel("agenda"),
@@ -82,7 +95,7 @@ class MeetingEditView(MeetingSaveMixin, ScopedEditView):
 
 
 class MeetingIndexView(ScopedIndexView):
-    select_related_fields = ("panel",)
+    select_related_fields = ("panel", "municipality")
 
 
 class MeetingViewSet(ScopedViewSet):
@@ -93,7 +106,7 @@ class MeetingViewSet(ScopedViewSet):
     index_view_class = MeetingIndexView
     add_view_class = MeetingCreateView
     edit_view_class = MeetingEditView
-    list_display = ["title", "panel", "starts_at", "minutes_published_at"]
-    list_filter = ["panel"]
+    list_display = ["title", "panel", "municipality", "starts_at", "minutes_published_at"]
+    list_filter = ["panel", "municipality"]
     search_fields = ["title", "agenda", "minutes"]
     edit_handler = meeting_edit_handler

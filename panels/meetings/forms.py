@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.oversharing import PersonalDetailsForm
 from live.models import MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH
+from panels.models import Municipality
+from panels.places.filters import MunicipalityField
 
 from .models import AttendanceResponse, Meeting
 
@@ -28,7 +30,8 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = ["title", "starts_at", "ends_at", "place", "online_link", "agenda", "minutes"]
+        fields = ["title", "starts_at", "ends_at", "municipality", "place", "online_link"]
+        fields += ["agenda", "minutes"]
         widgets = {
             "starts_at": DateTimeLocalInput(),
             "ends_at": DateTimeLocalInput(),
@@ -46,6 +49,18 @@ class MeetingForm(forms.ModelForm):
             self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
         self.fields["minutes"].help_text = _("Written after the meeting.")
         self.initial.setdefault("publish_minutes", self.instance.minutes_published_at is not None)
+        # The panel's region's municipalities; a new meeting starts with the panel's own.
+        panel = self.instance.panel
+        municipality = MunicipalityField(empty_label=_("The whole region"))
+        municipality.offer(Municipality.objects.filter(region=panel.region_id))
+        self.fields["municipality"] = municipality
+        if self.instance.pk is None and self.initial.get("municipality") is None:
+            self.initial["municipality"] = panel.municipality_id
+
+    def clean(self):
+        data = super().clean()
+        self.instance.whole_region_chosen = data.get("municipality") is None
+        return data
 
 
 class AttendanceResponseForm(forms.Form):

@@ -23,7 +23,7 @@ from modelcluster.models import ClusterableModel
 
 from live.models import MESSAGE_MAX_LENGTH, ModerationRecord, SpokenWords
 from panels.attachments.models import DocumentAttachment
-from panels.models import Panel
+from panels.models import Municipality, Panel
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -57,6 +57,16 @@ class Meeting(ClusterableModel):
     ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(
         _("place"), max_length=300, blank=True, help_text=_("Street address and room.")
+    )
+    # A new meeting takes its panel's municipality unless given one (see save).
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        help_text=_("Leave empty for the panel's municipality, or the whole region's."),
     )
     online_link = models.URLField(
         _("online meeting link"),
@@ -100,6 +110,20 @@ class Meeting(ClusterableModel):
             raise ValidationError(
                 {"ends_at": _("A meeting must end after it starts.")}, code="ends_before_start"
             )
+        municipality = self.municipality if self.municipality_id else None
+        if municipality and self.panel_id and municipality.region_id != self.panel.region_id:
+            raise ValidationError(
+                {"municipality": _("Choose a municipality of the panel's region.")},
+                code="other_region",
+            )
+
+    # Set by a form where a person chose "the whole region" on purpose.
+    whole_region_chosen = False
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.municipality_id is None and not self.whole_region_chosen:
+            self.municipality_id = self.panel.municipality_id
+        super().save(*args, **kwargs)
 
     @property
     def has_published_minutes(self):

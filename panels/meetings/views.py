@@ -44,7 +44,7 @@ from .models import Attendance, Meeting, RoomMessage
 def _meeting_for(user, pk):
     """The meeting, if ``user`` may see it at all."""
     return get_object_or_404(
-        Meeting.objects.visible_to(user).select_related("panel__region"), pk=pk
+        Meeting.objects.visible_to(user).select_related("panel__region", "municipality"), pk=pk
     )
 
 

@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from panels.models import Municipality
+from panels.places.filters import MunicipalityField
+
 from .models import ClientGroup, SelfDescription, ServiceArea
 
 
@@ -28,11 +31,21 @@ class SelfDescriptionForm(forms.ModelForm):
         help_text=_("The services you use most."),
     )
 
+    municipality = MunicipalityField(
+        label=_("Municipality"),
+        empty_label=_("I'd rather not say"),
+        help_text=_("The municipality you live in or use services in, if you wish to say."),
+    )
+
     class Meta:
         model = SelfDescription
-        fields = ["client_group", "service_area"]
+        fields = ["client_group", "service_area", "municipality"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in self.Meta.fields:
+        for name in ("client_group", "service_area"):
             self.fields[name].widget.choices = grouped_by_region(self.fields[name])
+        self.fields["municipality"].offer(Municipality.objects.all())
+
+    def says_something(self):
+        return any(self.cleaned_data[name] for name in self.Meta.fields)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from panels.models import Region
+from panels.models import Municipality, Region
 
 
 class RegionListQuerySet(models.QuerySet):
@@ -72,6 +72,14 @@ class SelfDescription(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("service area I use most"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("my municipality"),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

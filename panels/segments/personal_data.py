@@ -12,7 +12,7 @@ from .models import SelfDescription
 def self_description(sender, person, **kwargs):
     found = (
         SelfDescription.objects.filter(person=person)
-        .select_related("client_group__region", "service_area__region")
+        .select_related("client_group__region", "service_area__region", "municipality__region")
         .first()
     )
     rows = []
@@ -21,6 +21,7 @@ def self_description(sender, person, **kwargs):
             {
                 "client_group": str(found.client_group or ""),
                 "service_area": str(found.service_area or ""),
+                "municipality": found.municipality.name if found.municipality else "",
                 "updated_at": found.updated_at,
             }
         )
@@ -31,6 +32,7 @@ def self_description(sender, person, **kwargs):
         fields=[
             Field("client_group", _("client group"), _("The client group you chose.")),
             Field("service_area", _("service area"), _("The service area you chose.")),
+            Field("municipality", _("municipality"), _("The municipality you chose.")),
             Field("updated_at", _("updated"), _("When you last changed it.")),
         ],
         rows=rows,

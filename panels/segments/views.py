@@ -9,13 +9,14 @@ from .models import SelfDescription
 
 @login_required
 def about_me(request):
-    """A person says (or stops saying) which client group and service area they belong to."""
+    """A person says (or stops saying) which client group, service area and municipality they
+    belong to."""
     description = SelfDescription.objects.filter(person=request.user).first()
     form = SelfDescriptionForm(
         request.POST or None, instance=description or SelfDescription(person=request.user)
     )
     if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["client_group"] or form.cleaned_data["service_area"]:
+        if form.says_something():
             form.save()
         elif description:
             description.delete()

@@ -15,6 +15,7 @@ from ideas.feedback.models import (
 )
 from ideas.feedback.statuses import IdeaStatus
 from ideas.models import Comment, Idea, Phase, Support
+from panels.models import Organisation
 from tests.factories import MembershipFactory, PanelFactory, UserFactory
 
 from .factories import IdeaFactory, IdeaRoundFactory
@@ -70,11 +71,16 @@ def long_history(idea, count, official, people):
         to_status=IdeaStatus.UNDER_CONSIDERATION,
         explanation="Otetaan käsittelyyn.",
     )
+    # Given on behalf of an organisation (panels.places): shown without a query per response.
+    organisation = Organisation.objects.create(
+        region=idea.round.region, name="Lapin hyvinvointialue", kind="social_services"
+    )
     responses = OfficialResponse.objects.bulk_create(
         OfficialResponse(
             idea=idea,
             responder=official,
             responder_role=official.role,
+            on_behalf_of=organisation,
             decision=IdeaStatus.UNDER_CONSIDERATION,
             reasons=f"Vastaus {i}",
             status_change=change if i == 0 else None,
@@ -153,4 +159,5 @@ def test_idea_page_queries_do_not_grow(client, panel_round, size, django_assert_
     )
     assert shown == size
     assert len(response.context["impact"].responses) == size // 10
+    assert response.content.decode().count("Lapin hyvinvointialue") == size // 10
     assert len(response.context["impact"].merged_ideas) == size // 10
