@@ -12,6 +12,7 @@ DEMO_PEOPLE = [
     ("paattaja@kohtaamo.example", "Palvelujohtaja", Role.DECISION_MAKER, False),
     ("palaute@kohtaamo.example", "Palautevastaava", Role.STAFF, False),
     ("osallisuus@kohtaamo.example", "Osallisuuskoordinaattori", Role.STAFF, False),
+    ("edellakavijat@kohtaamo.example", "Edelläkävijäkoordinaattori", Role.STAFF, False),
 ]
 
 

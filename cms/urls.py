@@ -32,6 +32,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     # What a person says about themselves (panels.segments), beside their profile.
     path("accounts/profile/", include("panels.segments.urls")),
+    # A forerunner's pools and applications (panels.pool), beside their profile.
+    path("accounts/profile/", include("panels.pool.profile_urls")),
     path("terms/", views.terms, name="terms"),
     path("privacy/", views.privacy, name="privacy"),
     path("rounds/", include("ideas.urls")),

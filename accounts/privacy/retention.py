@@ -22,7 +22,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in
 from django.db.models import Exists, OuterRef, Q
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -39,16 +39,25 @@ def retention(name):
     return timedelta(days=settings.RETENTION[name])
 
 
+# Apps that keep something of their own for a limited time (panels.pool's unconfirmed
+# applications) receive this with ``now`` and return {rule: rows touched}: accounts knows
+# none of them.
+retention_applying = Signal()
+
+
 def apply_retention(now=None):
     """Apply every rule once; return how many rows each touched."""
     now = now or timezone.now()
-    return {
+    counts = {
         "notifications_deleted": delete_old_notifications(now),
         "unverified_accounts_deleted": delete_unverified_accounts(now),
         "inactive_accounts_warned": warn_inactive_accounts(now),
         "inactive_accounts_deleted": delete_inactive_accounts(now),
         "data_exports_discarded": discard_expired(now),
     }
+    for _receiver, result in retention_applying.send(sender=None, now=now):
+        counts.update(result or {})
+    return counts
 
 
 def delete_old_notifications(now):

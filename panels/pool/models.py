@@ -1,4 +1,4 @@
-"""Pools, recruitment and calls.
+"""Pools, their members, recruitment pages and applications (calls: panels.pool.calls).
 
 An application can start without an account: it is kept as *unverified* with the e-mail
 address until the link sent to that address is followed, which creates or links the account
@@ -12,10 +12,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
-from panels.models import Municipality, Panel, Region
+from panels.models import STAFF_ONLY, Municipality, Panel, Region
 from panels.segments.models import ClientGroup
 
 UNVERIFIED_KEPT_FOR = timedelta(days=7)
@@ -30,6 +33,12 @@ class Compensation(models.TextChoices):
     PAID = "paid", _("paid")
 
 
+class PoolQuerySet(models.QuerySet):
+    def run_by(self, user):
+        """The pools ``user`` runs: their regions' as staff, every one as an administrator."""
+        return self.filter(region__in=Region.objects.served_by(user, STAFF_ONLY))
+
+
 class Pool(models.Model):
     """A region's pool of forerunners: people staff call to development tasks."""
 
@@ -41,6 +50,8 @@ class Pool(models.Model):
     description = models.TextField(_("description"), blank=True)
     is_archived = models.BooleanField(_("archived"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = PoolQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("forerunner pool")
@@ -55,6 +66,18 @@ class PoolMemberStatus(models.TextChoices):
     ACTIVE = "active", pgettext_lazy("pool member", "active")
     PAUSED = "paused", pgettext_lazy("pool member", "paused")
     LEFT = "left", pgettext_lazy("pool member", "left")
+
+
+# In the pool: matched to calls while active; a paused member stays in, and says when to resume.
+IN_POOL = [PoolMemberStatus.ACTIVE, PoolMemberStatus.PAUSED]
+
+
+class PoolMemberQuerySet(models.QuerySet):
+    def in_pool(self):
+        return self.filter(status__in=IN_POOL)
+
+    def active(self):
+        return self.filter(status=PoolMemberStatus.ACTIVE)
 
 
 class PoolMember(models.Model):
@@ -97,6 +120,8 @@ class PoolMember(models.Model):
     joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = PoolMemberQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("pool member")
         verbose_name_plural = _("pool members")
@@ -109,7 +134,18 @@ class PoolMember(models.Model):
         return f"{self.person} – {self.pool}"
 
 
-class Recruitment(models.Model):
+class RecruitmentQuerySet(models.QuerySet):
+    def run_by(self, user):
+        """Recruitment pages of the pools and panels of the regions ``user`` runs."""
+        served = Region.objects.served_by(user, STAFF_ONLY)
+        return self.filter(Q(pool__region__in=served) | Q(panel__region__in=served))
+
+    def accepting(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(is_open=True).filter(Q(closes_on__isnull=True) | Q(closes_on__gte=today))
+
+
+class Recruitment(ClusterableModel):
     """A public recruitment page for a pool or a panel: who is sought, what taking part
     means, and the screening questions."""
 
@@ -147,6 +183,8 @@ class Recruitment(models.Model):
     closes_on = models.DateField(_("applications close"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    objects = RecruitmentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("recruitment page")
         verbose_name_plural = _("recruitment pages")
@@ -171,6 +209,11 @@ class Recruitment(models.Model):
     def region_id(self):
         return self.target.region_id
 
+    @property
+    def is_accepting(self):
+        """Open, and its closing day (the last day to apply) not past."""
+        return self.is_open and (self.closes_on is None or self.closes_on >= timezone.localdate())
+
     def clean(self):
         if bool(self.pool_id) == bool(self.panel_id):
             raise ValidationError(_("Choose either a pool or a panel."))
@@ -183,7 +226,8 @@ class QuestionKind(models.TextChoices):
 
 
 class ScreeningQuestion(models.Model):
-    recruitment = models.ForeignKey(
+    # A ParentalKey so that the admin edits the questions on the recruitment page's form.
+    recruitment = ParentalKey(
         Recruitment,
         verbose_name=_("recruitment page"),
         on_delete=models.CASCADE,
@@ -207,6 +251,21 @@ class ScreeningQuestion(models.Model):
     def choice_list(self):
         return [line.strip() for line in self.choices.splitlines() if line.strip()]
 
+    @property
+    def has_choices(self):
+        return self.kind != QuestionKind.TEXT
+
+    def clean(self):
+        choices = self.choice_list()
+        if self.has_choices and len(choices) < 2:
+            raise ValidationError({"choices": _("Give at least two choices, one per line.")})
+        if not self.has_choices and choices:
+            raise ValidationError({"choices": _("A free-text question has no choices.")})
+        if any(len(choice) > ANSWER_MAX_LENGTH for choice in choices):
+            raise ValidationError({"choices": _("A choice is too long.")})
+        if len(set(choices)) != len(choices):
+            raise ValidationError({"choices": _("Each choice can be listed once.")})
+
 
 class ApplicationStatus(models.TextChoices):
     UNVERIFIED = "unverified", _("waiting for e-mail confirmation")
@@ -215,6 +274,25 @@ class ApplicationStatus(models.TextChoices):
     WAITING_LIST = "waiting_list", _("on the waiting list")
     REJECTED = "rejected", _("not selected")
     WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+# Being decided: one such application per person and recruitment page.
+OPEN_STATUSES = [
+    ApplicationStatus.UNVERIFIED,
+    ApplicationStatus.RECEIVED,
+    ApplicationStatus.WAITING_LIST,
+]
+# What staff decide on: confirmed, and not yet settled.
+DECIDABLE_STATUSES = [ApplicationStatus.RECEIVED, ApplicationStatus.WAITING_LIST]
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def confirmed(self):
+        """What staff see: the e-mail address confirmed (the person is known)."""
+        return self.exclude(status=ApplicationStatus.UNVERIFIED)
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
 
 
 class Application(models.Model):
@@ -271,6 +349,8 @@ class Application(models.Model):
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     verified_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
+
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("application")
