@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 
 from ideas.models import Comment, Idea, SubqueryCount, Support
 from ideas.service_feedback.models import Feedback
+from panels.pool.calls.impact import calls_taken_part_in
 from panels.surveys.services import answered_by
 from panels.workshops.models import Decision, Note, NoteComment, Workshop
 
@@ -266,5 +267,11 @@ def my_impact(request):
     return render(
         request,
         "feedback/my_impact.html",
-        {"totals": totals(entries), "page_obj": page, "entries": page.object_list},
+        {
+            "totals": totals(entries),
+            "page_obj": page,
+            "entries": page.object_list,
+            # Calls to a forerunner pool the person took part in, with their results.
+            "pool_calls": list(calls_taken_part_in(request.user)),
+        },
     )

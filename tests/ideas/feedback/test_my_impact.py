@@ -158,9 +158,10 @@ def test_queries_do_not_grow_with_a_persons_history(client, round_, official, si
 # Session, user, the four kinds of contribution, the spontaneous feedback sent under one's
 # name (ideas.service_feedback), the workshops written in (and, when there
 # are any, the ideas their decisions became: tests/panels/workshops/test_my_impact.py), the
-# citations of the ideas on the page, the experiments that grew from any of them, and the page
-# frame (unread count, permissions).
-MY_IMPACT_QUERIES = 13
+# citations of the ideas on the page, the experiments that grew from any of them, the calls to
+# a pool taken part in (panels.pool.calls.impact), and the page frame (unread count,
+# permissions).
+MY_IMPACT_QUERIES = 14
 
 
 def test_an_old_idea_changes_recently(round_, official, client):

@@ -1,0 +1,1 @@
+"""Tests of panels.pool.calls: calls to the forerunner pool."""
