@@ -21,7 +21,11 @@ from .models import (
     PanelKind,
     Region,
 )
+from .places.demo import seed_places
+from .pool.calls.demo import seed_calls
+from .pool.demo import seed_pool
 from .surveys.demo import seed_surveys
+from .trainings.demo import seed_trainings
 
 REGIONS = [
     (
@@ -601,4 +605,8 @@ def seed_panels():
                 meeting=meeting, person=membership.person, defaults=defaults
             )
     seed_surveys(regions, panels, people)
+    seed_places()  # municipalities, organisations and who works where (panels.places)
+    seed_trainings()  # South Ostrobothnia's innoagents; the psychiatric panel requires level II
+    seed_pool()  # Kanta-Häme's forerunner pool, its recruitment page and applicants
+    seed_calls()  # after the pool: its transport-service call and an open call
     return panels

@@ -9,7 +9,10 @@ RESERVED_SLUGS = {
     "applications",
     "invitations",
     "meetings",
+    "pools",
+    "recruitment",
     "room-messages",
+    "trainings",
     "walks",
     "workshops",
 }
@@ -25,6 +28,12 @@ urlpatterns = [
     path("", include("panels.workshops.urls")),
     # Observation walks (panels.walks): panels:walk, panels:walk_report, ...
     path("", include("panels.walks.urls")),
+    # Innoagent trainings' attendance pages (panels.trainings): panels:training, ...
+    path("", include("panels.trainings.urls")),
+    # Forerunner pools and recruitment pages (panels.pool): panels:pool, panels:recruitment, ...
+    path("", include("panels.pool.urls")),
+    # Calls to the pool (panels.pool.calls): panels:call, panels:call_new, ...
+    path("", include("panels.pool.calls.urls")),
     path("<slug:slug>/", views.panel_detail, name="detail"),
     path("<slug:slug>/join/", views.join, name="join"),
     path("<slug:slug>/apply/", views.apply, name="apply"),

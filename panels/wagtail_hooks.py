@@ -25,6 +25,8 @@ from . import services
 from .attachments.access import downloadable_by, refuse_download
 from .meetings.admin import MeetingViewSet
 from .models import LANGUAGE_NAMES, STAFF_ONLY, Membership, MembershipStatus, Panel, Region
+from .places.admin import PLACES_VIEWSETS, PanelPlacesMixin
+from .pool.calls.admin import CallViewSet
 from .scoped_admin import (
     AdministratorsOnlyPolicy,
     RegionScopedPolicy,
@@ -35,6 +37,8 @@ from .scoped_admin import (
 from .segments.admin import ClientGroupViewSet, ServiceAreaViewSet
 from .surveys.admin import SurveyViewSet
 from .surveys.series.admin import SeriesViewSet
+from .trainings.admin import TrainingViewSet
+from .trainings.forms import FacilitatorLevelMixin
 from .urls import RESERVED_SLUGS
 from .walks.admin import WalkTemplateViewSet, WalkViewSet
 
@@ -57,7 +61,7 @@ register_permission_policy(Region, AdministratorsOnlyPolicy(Region))
 # --- Panels -------------------------------------------------------------------------------
 
 
-class PanelAdminForm(WagtailAdminModelForm):
+class PanelAdminForm(FacilitatorLevelMixin, PanelPlacesMixin, WagtailAdminModelForm):
     working_languages = forms.MultipleChoiceField(
         label=_("working languages"),
         choices=list(LANGUAGE_NAMES.items()),
@@ -74,8 +78,11 @@ class PanelAdminForm(WagtailAdminModelForm):
             "description",
             "kind",
             "joining_policy",
+            "municipality",
+            "organisations",
             "working_languages",
             "facilitators",
+            "facilitator_level_required",
             "is_archived",
         ]
         widgets = {"facilitators": forms.CheckboxSelectMultiple}
@@ -89,6 +96,8 @@ class PanelAdminForm(WagtailAdminModelForm):
         self.fields["facilitators"].queryset = get_user_model().objects.filter(
             is_active=True, role__in=[Role.STAFF, Role.EXPERT_BY_EXPERIENCE]
         )
+        # The municipality and the organisations taking part, of the panel's region.
+        self.offer_places()
 
     def clean_slug(self):
         # A panel's page is /panels/<slug>/: these would be hidden behind the pages of the
@@ -207,8 +216,11 @@ class PanelsGroup(ViewSetGroup):
         SeriesViewSet,
         WalkTemplateViewSet,
         WalkViewSet,
+        CallViewSet,
+        TrainingViewSet,
         ServiceAreaViewSet,
         ClientGroupViewSet,
+        *PLACES_VIEWSETS,
         RegionViewSet,
     )
 

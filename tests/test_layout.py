@@ -59,10 +59,15 @@ def test_every_package_says_what_it_holds():
         "panels/workshops/views",
         "panels/walks",
         "panels/segments",
+        "panels/pool",
+        "panels/pool/calls",
+        "panels/trainings",
+        "panels/places",
         "ideas/feedback",
         "ideas/origins",
         "ideas/service_feedback",
         "accounts/follows",
+        "accounts/qualifications",
         "cms/experiments",
     ]
     for package in packages:

@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Project apps first, so their templates override the libraries' ones.
     "accounts",
+    "accounts.qualifications",
     "live",
     "panels",
     "panels.meetings",
@@ -44,7 +45,9 @@ INSTALLED_APPS = [
     "panels.workshops",
     "panels.walks",
     "panels.segments",
+    "panels.trainings",
     "panels.pool",
+    "panels.pool.calls",
     "ideas",
     "ideas.feedback",
     "ideas.service_feedback",
@@ -226,6 +229,8 @@ RATE_LIMITS = {
     "interview": (120, 60 * 60),
     # Spontaneous feedback (ideas.service_feedback), by person or, signed out, by address.
     "service_feedback": (10, 60 * 60),
+    # Applications on recruitment pages (panels.pool), by person or, signed out, by address.
+    "recruitment": (5, 60 * 60),
     # Asking for a copy of one's own data (accounts.privacy): building it reads everything.
     "export": (3, 24 * 60 * 60),
     # Password tries on the "delete my account" page, which allauth's log-in limits do not see.
