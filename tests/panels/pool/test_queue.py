@@ -11,11 +11,6 @@ from tests.panels.pool.conftest import received_application
 
 pytestmark = pytest.mark.django_db
 
-# Session and user, the recruitment page, its questions, the filter choices (municipalities,
-# client groups), the count and the page of applicants, their answers; plus the messages and
-# notification badge of the base template.
-QUEUE_QUERIES = None  # measured once below and asserted equal for both sizes
-
 
 def queue_url(world, query=""):
     return f"/panels/recruitment/{world.recruitment.slug}/applications/{query}"
