@@ -254,13 +254,30 @@ def _free_display_name(wanted):
 
 
 def _account_for(application, language):
-    """(person, created): the account of the confirmed address, or a new one."""
+    """(person, created): the account of the confirmed address, or a new one.
+
+    Following the link proves the address; it does not prove that whoever made an account
+    with it ever owned it. An account whose address nobody has confirmed (anyone may sign up
+    with another person's address and wait) loses its password and its e-mailed links before
+    it is given the address: its real owner gets in by resetting the password, and the one
+    who registered it in advance is locked out. Unconfirmed claims to the address as a
+    second address of another account are dropped."""
     User = get_user_model()
     email = application.email
-    person = application.person or User.objects.filter(email__iexact=email).first()
+    if application.person is not None:
+        return application.person, False
+    proven = EmailAddress.objects.filter(email__iexact=email, verified=True).first()
+    if proven is not None:
+        return proven.user, False
+    person = User.objects.filter(email__iexact=email).first()
+    EmailAddress.objects.filter(email__iexact=email, verified=False).exclude(user=person).delete()
     if person is not None:
-        # Following the link proved the address is theirs.
-        EmailAddress.objects.filter(user=person, email__iexact=email).update(verified=True)
+        person.set_unusable_password()
+        person.save()
+        person.revoke_email_links()
+        EmailAddress.objects.update_or_create(
+            user=person, email__iexact=email, defaults={"email": email, "verified": True}
+        )
         return person, False
     person = User(
         email=email,

@@ -150,7 +150,9 @@ def confirm(request, slug, token):
         return render(
             request, "pool/confirm_invalid.html", {"recruitment": recruitment}, status=404
         )
-    if result.created:
+    # A new account is signed in, but never over someone already signed in on this browser
+    # (a forwarded link must not switch a person into an account another can recover).
+    if result.created and not request.user.is_authenticated:
         login(request, result.person, backend="django.contrib.auth.backends.ModelBackend")
     return render(
         request,

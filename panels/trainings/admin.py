@@ -17,6 +17,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.permissions import register_permission_policy
 
+from accounts.roles import Role
+from panels.models import STAFF_ONLY, Region
 from panels.scoped_admin import (
     RegionChoiceAdminForm,
     RegionRowsPolicy,
@@ -32,7 +34,20 @@ register_permission_policy(Training, RegionRowsPolicy(Training, never={"delete"}
 class TrainingForm(RegionChoiceAdminForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["trainers"].queryset = get_user_model().objects.filter(is_active=True)
+        # Who trains: the officials of the regions the editor serves (administrators: every
+        # region's) and experts by experience — never the whole list of people.
+        user = self.for_user
+        regions = (
+            Region.objects.all()
+            if user is None or user.is_superuser
+            else Region.objects.served_by(user, STAFF_ONLY)
+        )
+        people = regions.people_serving() | get_user_model().objects.filter(
+            is_active=True, role=Role.EXPERT_BY_EXPERIENCE
+        )
+        if self.instance.pk:
+            people = people | self.instance.trainers.all()
+        self.fields["trainers"].queryset = people.distinct().order_by("display_name")
 
     def clean_level(self):
         # The level of a training whose completions granted it stays: they name the training.

@@ -11,6 +11,7 @@ the members' history.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
@@ -21,7 +22,8 @@ from panels.pool.models import Pool
 from panels.scoped_admin import RegionRowsPolicy, ScopedIndexView, ScopedViewSet
 from panels.segments.models import ClientGroup
 
-from .models import Call
+from .models import Call, CallStatus
+from .services import confirmed_count
 
 register_permission_policy(
     Call, RegionRowsPolicy(Call, region_lookup="pool__region", never={"delete"})
@@ -59,12 +61,36 @@ class CallAdminForm(WagtailAdminModelForm):
         starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", _("The call cannot end before it starts."))
+        deadline = cleaned.get("signup_deadline")
+        if starts and deadline and deadline > starts:
+            self.add_error("signup_deadline", _("Sign-ups must end by the day the call starts."))
+        if self.instance.pk and self.instance.status != CallStatus.DRAFT:
+            self._keep_what_members_were_told(cleaned)
         pool = cleaned.get("pool")
         for name in ("municipalities", "client_groups"):
             chosen = cleaned.get(name) or []
             if pool is not None and any(row.region_id != pool.region_id for row in chosen):
                 self.add_error(name, _("Choose from the pool's own region."))
         return cleaned
+
+    def _keep_what_members_were_told(self, cleaned):
+        """A published call was sent to the members it is for, and some hold places in it: whom
+        it is for stays, and its places never drop below those already confirmed."""
+        for name in ("pool", "municipalities", "client_groups", "languages"):
+            if name in self.changed_data:
+                self.add_error(name, _("Whom a call is for cannot change once it is published."))
+        places = cleaned.get("places")
+        confirmed = confirmed_count(self.instance)
+        if places is not None and places < confirmed:
+            self.add_error(
+                "places",
+                ngettext(
+                    "%(confirmed)s place is confirmed already; the call cannot have fewer.",
+                    "%(confirmed)s places are confirmed already; the call cannot have fewer.",
+                    confirmed,
+                )
+                % {"confirmed": confirmed},
+            )
 
 
 call_edit_handler = ObjectList(

@@ -16,8 +16,10 @@ def matching_members(call, *, person=None):
 
     - municipalities: the member's municipality (on their pool profile; where that is empty,
       the one on their application) is one of the chosen;
-    - client groups: the client group the person declared about themselves
-      (panels.segments.SelfDescription) or the one on their application is one of the chosen;
+    - client groups: the client group the person gave on their application is one of the
+      chosen. What a person declared about themselves for results split by group
+      (panels.segments.SelfDescription) is never used: a draft call's count of the members it
+      reaches, narrowed far enough, would tell staff one person's declaration;
     - languages: the member speaks **at least one** of the chosen languages (their profile's
       languages; where those are empty, their application's) — a call for Swedish or
       Northern Sámi speakers wants either, not both;
@@ -46,10 +48,7 @@ def matching_members(call, *, person=None):
 
     groups = list(call.client_groups.values_list("pk", flat=True))
     if groups:
-        members = members.filter(
-            Q(person__self_description__client_group__in=groups)
-            | Q(application__client_group__in=groups)
-        )
+        members = members.filter(application__client_group__in=groups)
 
     wanted = {}
     for question_id, value in call.answer_criteria.values_list("question_id", "value"):

@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail, signing
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -130,6 +131,39 @@ def test_existing_account_is_linked_without_logging_in(
     assert "_auth_user_id" not in client.session
     assert reverse("account_login") in response.content.decode()
     assert User.objects.filter(email__iexact="uusi@example.org").count() == 1
+
+
+def test_an_account_registered_in_advance_with_the_address_is_locked_out(
+    client, pool_world, apply_signed_out, committed
+):
+    # Someone signed up with this address before its owner applied, and never confirmed it.
+    squatter = UserFactory(email="uusi@example.org", display_name="Ennakkoon")
+    squatter.set_password("arvattu-salasana-1")
+    squatter.save()
+    squatters_browser = Client()
+    squatters_browser.force_login(squatter)
+    apply_signed_out(client, pool_world, display_name="Oikea omistaja")
+    committed(client.post, confirmation_link(mail.outbox[0]))
+    squatter.refresh_from_db()
+    application = Application.objects.get()
+    assert application.person == squatter and application.status == ApplicationStatus.RECEIVED
+    # The address is proven now, but whoever made the account cannot use it any more: the
+    # password is gone and so is their session; the owner gets in by resetting it.
+    assert not squatter.has_usable_password()
+    assert EmailAddress.objects.get(user=squatter).verified
+    assert not squatters_browser.get("/").wsgi_request.user.is_authenticated
+
+
+def test_a_link_never_switches_the_person_signed_in_on_that_browser(
+    client, pool_world, apply_signed_out, committed
+):
+    apply_signed_out(client, pool_world, display_name="Uusi hakija")
+    already_here = UserFactory()
+    client.force_login(already_here)
+    committed(client.post, confirmation_link(mail.outbox[0]))
+    created = User.objects.get(email__iexact="uusi@example.org")
+    assert Application.objects.get().person == created
+    assert client.session["_auth_user_id"] == str(already_here.pk)
 
 
 def test_confirming_when_already_in_the_pool_says_so(

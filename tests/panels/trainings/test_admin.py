@@ -91,3 +91,15 @@ def test_the_level_is_fixed_once_completed(training_world, as_role):
         url, training_form(training_world, level=2, name="Innoagenttikoulutus, II-taso (kevät)")
     )
     assert response.status_code == 302
+
+
+def test_trainers_offered_are_the_regions_officials_and_experts_not_everyone(
+    training_world, as_role
+):
+    client = as_role(training_world, "staff_same_region")
+    form = client.get(reverse("training_admin:add")).context["form"]
+    offered = set(form.fields["trainers"].queryset)
+    assert training_world.person("staff_same_region") in offered
+    assert training_world.person("expert") in offered
+    assert training_world.person("staff_other_region") not in offered
+    assert training_world.person("developer_client") not in offered

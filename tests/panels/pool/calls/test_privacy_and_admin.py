@@ -7,7 +7,11 @@ from django.urls import reverse
 from accounts.privacy.erasure import delete_account
 from accounts.privacy.export import collect_sections
 from panels.pool.calls import services
+from panels.pool.calls.admin import call_edit_handler
 from panels.pool.calls.models import Call, CallSignup
+from tests.factories import UserFactory
+
+from .conftest import add_member
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +74,40 @@ def test_staff_see_and_open_only_their_regions_calls(client, call_world):
         assert client.get(edit).status_code in (302, 403, 404)
     client.force_login(call_world.person("administrator"))
     assert client.get(edit).status_code == 200
+
+
+def _admin_form(call, user, **changes):
+    """The admin's edit form for ``call`` as ``user`` would send it, with ``changes``."""
+    data = {
+        "pool": call.pool_id,
+        "title": call.title,
+        "task": call.task,
+        "places": call.places,
+        "starts_on": call.starts_on.isoformat(),
+        "ends_on": call.ends_on.isoformat(),
+        "signup_deadline": call.signup_deadline.isoformat(),
+        "compensation": call.compensation,
+        "compensation_details": call.compensation_details,
+        "municipalities": [m.pk for m in call.municipalities.all()],
+        "client_groups": [g.pk for g in call.client_groups.all()],
+        "languages": list(call.languages or []),
+        **changes,
+    }
+    form_class = call_edit_handler.bind_to_model(Call).get_form_class()
+    return form_class(data, instance=call, for_user=user)
+
+
+def test_a_published_call_keeps_whom_it_is_for_and_its_confirmed_places(call_world):
+    call, staff = call_world.call, call_world.person("staff_same_region")
+    for number in range(2):
+        person = UserFactory(display_name=f"Kulkija {number}")
+        add_member(call_world.pool, person, answers=["kuljetuspalvelu"])
+        services.confirm(call, staff, services.sign_up(call, person))
+    assert _admin_form(call, staff, title="Uusi otsikko").is_valid()
+    too_few = _admin_form(call, staff, places=1)
+    assert not too_few.is_valid() and "places" in too_few.errors
+    assert _admin_form(call, staff, places=2).is_valid()
+    other_language = _admin_form(call, staff, languages=["sv"])
+    assert not other_language.is_valid() and "languages" in other_language.errors
+    late = _admin_form(call, staff, signup_deadline=call.ends_on.isoformat())
+    assert not late.is_valid() and "signup_deadline" in late.errors
