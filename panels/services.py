@@ -42,7 +42,8 @@ def link_for(person, view_name, *args):
 # --- Joining ------------------------------------------------------------------------------
 
 
-def _current_membership(person, panel):
+def current_membership(person, panel):
+    """The person's applied, invited or active row in the panel, if any (at most one)."""
     return Membership.objects.current().filter(person=person, panel=panel).first()
 
 
@@ -56,7 +57,7 @@ def check_can_become_member(person, panel, policy):
     """Why ``person`` may not join ``panel`` through ``policy``, as a ValidationError."""
     if panel.is_archived:
         raise ValidationError(_("This panel is archived and takes no new members."), "archived")
-    current = _current_membership(person, panel)
+    current = current_membership(person, panel)
     if current is not None:
         if current.status == MembershipStatus.ACTIVE:
             raise ValidationError(_("You are already a member of this panel."), "member")
@@ -90,7 +91,7 @@ def check_can_become_member(person, panel, policy):
     raise ValidationError(_("This panel is open to all: you can join it directly."), "open")
 
 
-def _create_membership(**fields):
+def create_membership(**fields):
     """The database allows one current membership per person and panel; a double click or
     two tabs that slip past the check above end here with the same message."""
     try:
@@ -105,7 +106,7 @@ def _create_membership(**fields):
 @transaction.atomic
 def join_panel(person, panel):
     check_can_become_member(person, panel, JoiningPolicy.OPEN)
-    return _create_membership(
+    return create_membership(
         person=person, panel=panel, status=MembershipStatus.ACTIVE, decided_at=timezone.now()
     )
 
@@ -118,7 +119,7 @@ def apply_to_panel(person, panel, motivation):
         raise ValidationError(
             {"motivation": _("Tell the staff briefly why you would like to join.")}
         )
-    return _create_membership(
+    return create_membership(
         person=person, panel=panel, status=MembershipStatus.APPLIED, motivation=motivation
     )
 
@@ -291,9 +292,9 @@ def accept_invitation(invitation, person):
     check_can_accept(invitation, person)
     panel = invitation.panel
     now = timezone.now()
-    membership = _current_membership(person, panel)
+    membership = current_membership(person, panel)
     if membership is None:
-        membership = _create_membership(
+        membership = create_membership(
             person=person,
             panel=panel,
             status=MembershipStatus.ACTIVE,

@@ -40,7 +40,7 @@ from accounts.notifications import notify
 from accounts.roles import Role
 from panels.models import STAFF_ONLY, Membership, MembershipStatus
 from panels.rules import serves_region
-from panels.services import _create_membership, _current_membership, link_for
+from panels.services import create_membership, current_membership, link_for
 
 from .models import (
     DECIDABLE_STATUSES,
@@ -378,9 +378,9 @@ def _join(application, decided_by, now):
         member.languages = list(application.languages)
         member.save()
         return member
-    membership = _current_membership(person, recruitment.panel)
+    membership = current_membership(person, recruitment.panel)
     if membership is None:
-        return _create_membership(
+        return create_membership(
             person=person,
             panel=recruitment.panel,
             status=MembershipStatus.ACTIVE,

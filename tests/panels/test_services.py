@@ -54,7 +54,7 @@ def test_two_current_memberships_cannot_exist_even_if_the_check_is_passed_by():
     """The database constraint is the last guard (two tabs, a double click)."""
     membership = MembershipFactory(status=MembershipStatus.APPLIED)
     with pytest.raises(ValidationError, match="already belong"):
-        services._create_membership(
+        services.create_membership(
             person=membership.person, panel=membership.panel, status=MembershipStatus.ACTIVE
         )
     assert Membership.objects.count() == 1
