@@ -8,6 +8,8 @@ from ideas.feedback.choosers import IdeaChooserBlock
 from ideas.feedback.models import OfficialResponse
 from ideas.models import Idea
 
+from .statistics.blocks import LiveStatisticBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     """Editors choose h2 or h3 only: the page title is the one h1."""
@@ -180,6 +182,7 @@ class ImpactReportBodyBlock(blocks.StreamBlock):
     ideas = CitedIdeasBlock()
     experiment = CitedExperimentBlock()
     figures = FiguresBlock()
+    live_statistic = LiveStatisticBlock()
     image = ImageBlock()
     call_to_action = CallToActionBlock()
 

@@ -183,6 +183,13 @@ def _counts(ideas, key, now, target):
     return {row.pop(key): row for row in rows}
 
 
+def counts_by(ideas, key, *, now, target_days):
+    """``{group: {waiting, answered, answered_within_target, overdue}}`` for any grouping
+    ``key`` of the ideas (a lookup or an annotation, e.g. the month cms.statistics groups by):
+    one query, by the definitions above."""
+    return _counts(ideas, key, now, timedelta(days=target_days))
+
+
 def nearest_rank(timed, key, fraction):
     """The ``fraction``-th percentile (in per cent) of ``response_time`` per group of ``key``,
     by nearest rank, over ``timed``: rows annotated with a ``response_time`` and already
