@@ -24,6 +24,7 @@ from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from cms.region_access import RegionPagePermissionTester
 from ideas.feedback.choosers import idea_chooser_viewset
@@ -162,7 +163,15 @@ class ExperimentPage(RegionPage):
         FieldPanel("contact"),
         attachments_panel(),
     ]
-    search_fields = [*Page.search_fields]
+    # What the site search (cms.search) finds an experiment by.
+    search_fields = [
+        *Page.search_fields,
+        *(
+            index.SearchField(name)
+            for name in ("summary", "organisation", "goal", "what_was_tried", "result")
+        ),
+        index.SearchField("lessons_learned"),
+    ]
     parent_page_types = ["experiments.ExperimentIndexPage"]
     subpage_types = []
 
@@ -389,7 +398,13 @@ class PracticePage(RegionPage):
         ),
         attachments_panel(),
     ]
-    search_fields = [*Page.search_fields]
+    search_fields = [
+        *Page.search_fields,
+        *(
+            index.SearchField(name)
+            for name in ("summary", "organisation", "basic_idea", "needs", "target_group")
+        ),
+    ]
     parent_page_types = ["experiments.PracticeIndexPage"]
     subpage_types = []
 
