@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from panels.models import Region
 
@@ -37,6 +38,10 @@ class HomePage(Page):
             .order_by("path")
             .specific()
         )
+        # What is happening now in the visitor's region (cms.frontpage).
+        from .frontpage.context import home_context
+
+        context.update(home_context(request))
         return context
 
 
@@ -47,7 +52,8 @@ class ContentPage(Page):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
-    search_fields = [*Page.search_fields]
+    # What the site search (cms.search) finds a page by.
+    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("content page")
@@ -116,7 +122,12 @@ class ImpactReportPage(Page):
         FieldPanel("region"),
         FieldPanel("body"),
     ]
-    search_fields = [*Page.search_fields]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("period"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["cms.ImpactReportIndexPage"]
     subpage_types = []
 

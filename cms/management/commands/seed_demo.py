@@ -7,6 +7,7 @@ from django.db import transaction
 from accounts.demo import DEMO_PEOPLE, seed_people
 from cms.demo import seed_impact_reports, seed_pages
 from cms.experiments.demo import seed_experiments
+from cms.frontpage.demo import seed_region_pages
 from ideas.demo import seed_ideas, seed_walk_idea, seed_workshop_idea
 from ideas.service_feedback.demo import seed_feedback
 from panels.demo import seed_panels
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             seed_walks()  # after the panels: Central Finland's ward walk and its report
             seed_walk_idea()  # after the walks: one finding becomes an idea
             seed_experiments()  # after the ideas: experiments grow from them
+            seed_region_pages()  # after the regions: a landing page for each
             seed_impact_reports()  # last: it cites the ideas
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         if settings.DEBUG:
