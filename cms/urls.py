@@ -10,6 +10,7 @@ from ideas.feedback.my_impact import my_impact
 
 from . import views
 from .health import healthz
+from .search import views as search_views
 
 
 class AllauthLoginRedirect(RedirectView):
@@ -25,6 +26,8 @@ urlpatterns = [
     path("admin/login/", AllauthLoginRedirect.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The read-only open-data API (cms.api): one address for every language.
+    path("api/v1/", include("cms.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -45,6 +48,14 @@ urlpatterns += i18n_patterns(
     path("surveys/series/", include("panels.surveys.series.urls")),
     path("surveys/", include("panels.surveys.urls")),
     path("practices/", include("cms.experiments.urls")),
+    # The region the front page shows (cms.frontpage).
+    path("region/", include("cms.frontpage.urls")),
+    # Participation and influence statistics (cms.statistics).
+    path("statistics/", include("cms.statistics.urls")),
+    # The daily open-data files and their licence (cms.api.open_data).
+    path("open-data/", include("cms.api.open_data_urls")),
+    # One search across the platform (cms.search).
+    path("search/", search_views.search, name="search"),
     path("_util/login/", AllauthLoginRedirect.as_view()),
     # Wagtail's page tree last: it answers every path the others leave.
     path("", include(wagtail_urls)),

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "ideas.service_feedback",
     "cms",
     "cms.experiments",
+    "cms.frontpage",
+    "cms.api",
     "daphne",
     "channels",
     "django.contrib.auth",
@@ -82,10 +84,21 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.locales",
     "wagtail",
+    # The open-data API (cms.api): read-only, anonymous, CORS for reading. Last, so that
+    # their translations of common strings ("This field is required.") never replace
+    # Django's and Wagtail's on the site's own forms.
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Both act on /api/ only (CORS_URLS_REGEX; cms.api.etags): CORS headers, ETag and 304.
+    "corsheaders.middleware.CorsMiddleware",
+    "cms.api.etags.ApiConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -183,10 +196,16 @@ else:
 # 0 turns it off). Nothing is invalidated, so every change shows within this time: see
 # cms.page_cache, which also says what is never cached.
 PUBLIC_PAGE_CACHE_SECONDS = float(env("PUBLIC_PAGE_CACHE_SECONDS", "1"))
+# The front page's "happening now" lives at most this long in the cache; a change to what it
+# shows makes it stale at once (cms.frontpage.caching). 0 turns it off.
+FRONT_PAGE_CACHE_SECONDS = float(env("FRONT_PAGE_CACHE_SECONDS", "60"))
 # Never cached, whoever asks (in every language: /en/accounts/ too). Personal pages need a
 # session and are never cached anyway; these are personal, staff-only or token-bearing by path.
 PUBLIC_PAGE_CACHE_EXCLUDED_PATHS = [
     "/admin/",
+    # The API counts every request against its per-address limit and answers 304 to a
+    # matching ETag; a copy served before the view would skip both (cms.api).
+    "/api/",
     "/ws/",
     "/healthz",
     "/accounts/",
@@ -237,6 +256,8 @@ RATE_LIMITS = {
     "account_deletion": (5, 60 * 60),
     # Frames one websocket connection may send (pings included) per window.
     "socket_frames": (60, 10),
+    # Requests to the open-data API (cms.api) per client address.
+    "api": (int(env("API_RATE_PER_MINUTE", "120")), 60),
 }
 # How long what is kept (accounts.privacy.retention, `manage.py apply_retention`, daily), in
 # days. The privacy notice states these same numbers.
@@ -303,7 +324,8 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL each page is stemmed in its own language (cms.search).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search.backend"}}
 # Participants' e-mail hashes are not sent to a third party for avatars, nor is the admin's
 # every page view announced to wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -380,3 +402,43 @@ LOGGING = {
 # The response-time dashboard (/rounds/dashboard/): an idea waiting longer than this for its
 # first official response is overdue.
 IDEA_RESPONSE_TARGET_DAYS = int(env("IDEA_RESPONSE_TARGET_DAYS", "30"))
+
+# --- Open-data API (cms.api) ----------------------------------------------------------------
+# Anonymous and read-only: the API's views (cms.api.views.OpenDataView) set no authentication,
+# so no session, no CSRF and the same answer for everyone, and count RATE_LIMITS["api"] per
+# address. They set that on themselves, not here: Wagtail's admin API uses DRF too.
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kohtaamo open data API",
+    "DESCRIPTION": (
+        "Read-only public data of Kohtaamo: idea rounds, public ideas, their status history, "
+        "official responses, experiments, practices, impact reports, statistics and surveys' "
+        "published results. Only what an anonymous visitor sees on the site. Licence: CC BY 4.0."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["cms.api.schema.only_open_data"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.api.schema.document_errors",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "IdeaStatusEnum": "ideas.feedback.statuses.IdeaStatus",
+        "RoleEnum": "accounts.roles.Role",
+    },
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# CORS for reading, on the API only: any origin, no credentials, read methods.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
+# The daily open-data dump (manage.py export_open_data): its files, served at /open-data/.
+OPEN_DATA_ROOT = Path(env("OPEN_DATA_ROOT", str(MEDIA_ROOT / "open-data")))

@@ -20,6 +20,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Off: many tests change something and look at the same page again at once, as an anonymous
 # visitor. tests/cms/test_page_cache.py turns it on where it is the subject.
 PUBLIC_PAGE_CACHE_SECONDS = 0
+# Likewise the front page's overview; tests/cms/frontpage turns it on where it is the subject.
+FRONT_PAGE_CACHE_SECONDS = 0
 
 # The browser tests run a real daphne server in another process, which must see the test
 # database: SQLite therefore gets a file rather than living in memory.
