@@ -20,15 +20,16 @@ def test_a_reader_finds_the_endpoints_and_tries_them(live_url, browser, assert_a
         ),
     )
 
+    # The API has no language prefix: its documentation is in the default language, Finnish.
     page.goto(f"{live_url}/api/v1/docs/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Open data API")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Avoimen datan rajapinta")
     expect(page.get_by_role("heading", name="GET /api/v1/ideas/", exact=True)).to_be_visible()
     expect(
-        page.get_by_role("table", name="Parameters of /api/v1/ideas/", exact=True)
+        page.get_by_role("table", name="Osoitteen /api/v1/ideas/ parametrit", exact=True)
     ).to_contain_text("changed_since")
     assert_accessible(page, "the API documentation")
 
-    page.get_by_role("link", name="Try the requests in Swagger UI").click()
+    page.get_by_role("link", name="Kokeile kyselyjä Swagger UI:ssa").click()
     expect(page.locator(".swagger-ui .opblock-summary-path").first).to_be_visible(timeout=15000)
     expect(page.locator(".swagger-ui")).to_contain_text("/api/v1/ideas/")
     assert not blocked, blocked
