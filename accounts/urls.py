@@ -1,9 +1,10 @@
 from django.urls import include, path
 
-from . import views
+from . import plain_language, views
 
 urlpatterns = [
     path("profile/", views.profile, name="profile"),
+    path("plain-language/", plain_language.toggle, name="plain_language"),
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/read/", views.mark_notifications_read, name="notifications_read"),
     path(

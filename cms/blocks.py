@@ -1,13 +1,16 @@
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from ideas.feedback.choosers import IdeaChooserBlock
 from ideas.feedback.models import OfficialResponse
 from ideas.models import Idea
 
+from .content_checks import HeadingOrderMixin, check_alt_text
 from .statistics.blocks import LiveStatisticBlock
 
 
@@ -34,6 +37,14 @@ class ImageBlock(blocks.StructBlock):
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            check_alt_text(value.get("alt_text"))
+        except ValidationError as error:
+            raise StructBlockValidationError(block_errors={"alt_text": error}) from error
+        return value
+
     class Meta:
         icon = "image"
         label = _("Image")
@@ -51,7 +62,7 @@ class CallToActionBlock(blocks.StructBlock):
         template = "cms/blocks/call_to_action.html"
 
 
-class BodyBlock(blocks.StreamBlock):
+class BodyBlock(HeadingOrderMixin, blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul", "document-link"]
@@ -173,7 +184,7 @@ class CitedExperimentBlock(blocks.StructBlock):
 IDEAS_BLOCK_NAME = "ideas"
 
 
-class ImpactReportBodyBlock(blocks.StreamBlock):
+class ImpactReportBodyBlock(HeadingOrderMixin, blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul", "document-link"]

@@ -113,6 +113,37 @@ HOME = {
             ),
         ],
     },
+    "se": {
+        "title": "Kohtaamo – aktiivvalaš deaivvadeami forum",
+        "slug": "ruoktosiidu",
+        "lead": (
+            "Kohtaamos bálvalusaid geavaheaddjit, vásáhusáššedovdit, bargit ja mearrideaddjit "
+            "ovddidit sosiála- ja dearvvašvuođabálvalusaid ovttas. Muital iežat ideas, searvva "
+            "ráđđái, vástit jearahallamiidda – ja oainne, maid du sánit váikkuhedje."
+        ),
+        "body": [
+            _heading("Ná oassálastát"),
+            _paragraph(
+                "<ul><li><b>Ideajorut:</b> bargit rahpet jorruid, main ideat hutkojuvvojit, "
+                "ovddiduvvojit ja árvvoštallojuvvojit. Sáhtát čállit idea, doarjut earáid ideaid "
+                "ja ságastallat dain.</li>"
+                "<li><b>Ráđit:</b> searvva iežat guovllu ovddidanáššehasráđđái dahje "
+                "vásáhusáššedovdiid ráđđái. Ráđit čoahkkanit, ja lahtut sáhttet lohkat "
+                "beavdegirjjiid.</li><li><b>Jearahallamat:</b> vástit ráđi dahje buohkaide rabas "
+                "jearahallamiidda ja oainne bohtosiid.</li></ul>"
+            ),
+            _heading("Oainnát, maid du sánit váikkuhedje"),
+            _paragraph(
+                "<p>Ii oktage idea jávkka jaskat. Juohke idea dilli ja dan rievdadusat leat "
+                "almmolaččat, mearrideaddjit vástidit ideaide, ja Mu váikkuhus -siiddus oainnát, "
+                "mii dáhpáhuvai buot dainna, maid dadjet.</p>"
+            ),
+            _paragraph(
+                "<p>Oassálastát čájehannamain. Du duohta nama ii dárbbašuvvo iige čájehuvvo "
+                "earáide.</p>"
+            ),
+        ],
+    },
 }
 
 HOW_IT_WORKS = {
@@ -178,6 +209,27 @@ HOW_IT_WORKS = {
                 "experience (innoagents, level II) are trained peers. Staff (innoagents, level I) "
                 "run idea rounds, panels and surveys. Decision-makers respond to ideas and report "
                 "on decisions.</p>"
+            ),
+        ],
+    },
+    "se": {
+        "title": "Mo Kohtaamo doaibmá",
+        "slug": "mo-kohtaamo-doaibma",
+        "lead": "Kohtaamo čohkke bálvalusaid geavaheaddjiid ja daid ovddideaddjiid oktii.",
+        "body": [
+            _heading("Oassálastima dásit"),
+            _paragraph(
+                "<ol><li><b>Hutkan:</b> juohkehaš, guhte lea registreren, sáhttá čállit idea.</li>"
+                "<li><b>Ovddideapmi:</b> ideaid buoridit ovttas ságastallamiin.</li>"
+                "<li><b>Árvvoštallan:</b> mearrideaddjit árvvoštallet ideaid ja muitalit "
+                "almmolaččat, maid daiguin dahket.</li></ol>"
+            ),
+            _heading("Rollat"),
+            _paragraph(
+                "<p>Ovddidanáššehasat leat bálvalusaid geavaheaddjit, geat ovddidit bálvalusaid. "
+                "Vásáhusáššedovdit (innoagenttat, II-dássi) leat oahpahuvvon ovttadássásaččat. "
+                "Bargit (innoagenttat, I-dássi) jođihit ideajorruid, ráđiid ja jearahallamiid. "
+                "Mearrideaddjit vástidit ideaide ja muitalit mearrádusain.</p>"
             ),
         ],
     },
@@ -278,6 +330,11 @@ REPORT_INDEX = {
         "slug": "you-said-we-did",
         "lead": "Decision-makers tell what became of your ideas.",
     },
+    "se": {
+        "title": "Dii dajaidet, mii dahkaimet",
+        "slug": "dii-dajaidet-mii-dahkaimet",
+        "lead": "Mearrideaddjit muitalit, maid din ideat buvttihedje.",
+    },
 }
 
 REPORT = {
@@ -353,6 +410,30 @@ REPORT = {
         ],
         "ideas_title": "We heard – this is what we did",
         "note": "<p>Each idea's page has the whole response and its history.</p>",
+    },
+    "se": {
+        "title": "Dii dajaidet, mii dahkaimet – čakča 2026",
+        "slug": "cakca-2026",
+        "period": "čakča 2026",
+        "intro": (
+            "Giitu buohkaide, geat muitaledje iežaset ideaid čavčča ideajorruin. Dás muitalit, "
+            "maid ideaiguin lea dahkkon ja mii dáhpáhuvvá boahtteáiggis."
+        ),
+        "heading": "Maid gulaimet",
+        "paragraph": (
+            "<p>Ideajorruin sávve čielgasat giela, ovtta oktasaš plána ja bálvalusaid, mat "
+            "leat rabas dalle, go daid dárbbaša.</p>"
+        ),
+        "quote": "Go seamma ášši ferte muitalit vihtta iešguđet olbmui, de váiban.",
+        "said_by": "ovddidanáššehas, nuorra rávesolbmuid ráđđi",
+        "figures_title": "Čakča loguid mielde",
+        "figures": [
+            ("ideas", "ideat jagi áigge"),
+            ("answered", "ideain leat ožžon virggálaš vástádusa"),
+            ("days-to-first-response", "mediána vuosttaš vástádussii"),
+        ],
+        "ideas_title": "Gulaimet – ná dahkaimet",
+        "note": "<p>Juohke idea siiddus lea olles vástádus ja dan historjá.</p>",
     },
 }
 

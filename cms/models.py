@@ -2,10 +2,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from accounts.plain_language import PlainLanguageTextarea, plain_summary_field
 from panels.models import Region
 
 from .blocks import BodyBlock, ImpactReportBodyBlock, cited_idea_ids, load_cited_ideas
@@ -111,12 +113,14 @@ class ImpactReportPage(Page):
         help_text=_("Leave empty for a report that covers every region."),
     )
     body = StreamField(ImpactReportBodyBlock(), blank=True, verbose_name=_("body"))
+    plain_summary = plain_summary_field()
 
     base_form_class = RegionPageForm
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("plain_summary", widget=PlainLanguageTextarea),
         FieldPanel("report_date"),
         FieldPanel("period"),
         FieldPanel("region"),
@@ -158,3 +162,31 @@ def _section_types():
         apps.get_model("experiments", "ExperimentIndexPage"),
         apps.get_model("experiments", "PracticeIndexPage"),
     ]
+
+
+@register_setting(icon="globe")
+class LanguageReview(BaseGenericSetting):
+    """Whether a native speaker has reviewed the Northern Sámi interface.
+
+    Until an administrator ticks it, every /se/ page says discreetly in its footer that the
+    translation awaits review (cms.settings.languages)."""
+
+    sami_reviewed = models.BooleanField(
+        _("the Northern Sámi translation has been reviewed"),
+        default=False,
+        help_text=_(
+            "Tick when a native speaker has reviewed the Northern Sámi interface texts. Until "
+            "then the Sámi pages say that the translation awaits review."
+        ),
+    )
+    sami_reviewed_by = models.CharField(
+        _("reviewed by"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who reviewed it, e.g. an organisation; shown to no one but administrators."),
+    )
+
+    panels = [FieldPanel("sami_reviewed"), FieldPanel("sami_reviewed_by")]
+
+    class Meta:
+        verbose_name = _("language review")

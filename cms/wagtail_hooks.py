@@ -19,6 +19,7 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
+from .content_checks import use_kohtaamo_checker
 from .region_access import (
     RegionScopedPagePolicy,
     may_act_on,
@@ -127,3 +128,7 @@ def other_regions_drafts_not_offered(pages, request):
     if outside is None:
         return pages
     return pages.exclude(pk__in=outside.filter(live=False).values("pk"))
+
+
+# Wagtail's accessibility checker, with Kohtaamo's rules (cms.content_checks).
+hooks.register("construct_wagtail_userbar", use_kohtaamo_checker)

@@ -70,6 +70,13 @@ ROUNDS = [
             "suunnitelma. Kehitämme mallia, jossa on yksi nimetty työntekijä ja yksi yhteinen "
             "hyvinvointisuunnitelma.\n\nMikä auttaisi sinua? Mikä on mennyt pieleen?"
         ),
+        # Selkokieli: what the round is about, for readers who turn on plain language.
+        "plain_summary": (
+            "Monella nuorella on monta työntekijää. Jokaisella työntekijällä on oma suunnitelma. "
+            "Se on raskasta.\n\nHaluamme muuttaa tämän. Sinulla olisi yksi työntekijä. Teillä "
+            "olisi yksi yhteinen suunnitelma.\n\nKerro meille, mikä auttaisi sinua. Kerro myös, "
+            "mikä on mennyt huonosti."
+        ),
         "ideas": [
             {
                 "title": "Yksi nimetty työntekijä, joka pysyy samana",
@@ -403,6 +410,7 @@ def seed_ideas():
             defaults={
                 "title": spec["title"],
                 "description": spec["description"],
+                "plain_summary": spec.get("plain_summary", ""),
                 "region": _region(spec["region"]),
                 "panel": _panel(people) if spec.get("panel") else None,
                 "run_by": people["tyontekija@kohtaamo.example"],

@@ -24,6 +24,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from accounts.models import validate_single_line
+from accounts.plain_language import plain_summary_field
 from accounts.roles import Role
 from live.models import MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH, ModerationRecord, SpokenWords
 from panels.attachments.models import DocumentAttachment
@@ -169,6 +170,7 @@ class IdeaRound(ClusterableModel):
         help_text=_("The round's web address, e.g. young-adults-2026."),
     )
     description = models.TextField(_("description"), blank=True, max_length=5000)
+    plain_summary = plain_summary_field(max_length=5000)
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="idea_rounds"
     )

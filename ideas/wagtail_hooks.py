@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from accounts.plain_language import PlainLanguageTextarea
 from accounts.roles import Role
 from panels.attachments.admin import AttachmentsFormMixin, attachments_panel
 from panels.models import STAFF_ONLY, Panel, Region
@@ -74,6 +75,7 @@ ROUND_FIELDS = [
     "title",
     "slug",
     "description",
+    "plain_summary",
     "region",
     "panel",
     "municipality",
@@ -91,6 +93,7 @@ class IdeaRoundAdminForm(AttachmentsFormMixin, WagtailAdminModelForm):
     class Meta:
         model = IdeaRound
         fields = ROUND_FIELDS
+        widgets = {"plain_summary": PlainLanguageTextarea}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

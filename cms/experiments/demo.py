@@ -42,6 +42,11 @@ INDEXES = {
             "experiments",
             "Experiments grown from ideas: what was tried, with whom, and what was learned.",
         ),
+        "se": (
+            "Geahččaleamit",
+            "geahccaleamit",
+            "Ideain šaddan geahččaleamit: maid geahččaledje, geaiguin ja maid oahppe.",
+        ),
     },
     PracticeIndexPage: {
         "fi": (
@@ -60,6 +65,11 @@ INDEXES = {
             "Practices",
             "practices",
             "Ways of working that proved themselves in experiments, for other regions to adopt.",
+        ),
+        "se": (
+            "Doaibmamállet",
+            "doaibmamallet",
+            "Geahččalemiin doaibmi doaibmamállet, maid eará guovllut sáhttet váldit atnui.",
         ),
     },
 }

@@ -26,6 +26,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from accounts.plain_language import PlainLanguageTextarea, plain_summary_field
 from cms.region_access import RegionPagePermissionTester
 from ideas.feedback.choosers import idea_chooser_viewset
 from ideas.feedback.statuses import ExperimentStatus
@@ -128,6 +129,7 @@ class ExperimentPage(RegionPage):
         _("contact"),
         _("A role and an organisation, or a shared address. Not a private person's details."),
     )
+    plain_summary = plain_summary_field()
 
     base_form_class = ExperimentPageForm
     content_panels = [
@@ -136,6 +138,7 @@ class ExperimentPage(RegionPage):
         FieldPanel("organisation"),
         FieldPanel("status"),
         FieldPanel("summary"),
+        FieldPanel("plain_summary", widget=PlainLanguageTextarea),
         FieldPanel("themes"),
         FieldPanel("involved_panels", widget=forms.CheckboxSelectMultiple),
         InlinePanel("origins", label=_("The ideas it grew from"), heading=_("Ideas")),

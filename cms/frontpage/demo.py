@@ -31,6 +31,13 @@ CONTENT = {
             "upcoming meetings, open surveys and running experiments."
         ),
     },
+    "se": {
+        "title": "Kohtaamo: {region}",
+        "lead": (
+            "Mii dáhpáhuvvá dál guovllus {region}: rabas ideajorut, ođđaseamos mearrádusat, "
+            "boahtte čoahkkimat, rabas jearahallamat ja jođus leahkki geahččaleamit."
+        ),
+    },
 }
 
 

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "modelcluster",
     "wagtail.contrib.forms",
+    "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
@@ -112,6 +113,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "cms.middleware.AdminContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Members of a panel that works in Northern Sámi read its pages in Sámi by default.
+    "panels.languages.PanelLanguageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a view's Redis or database outage reaches it first: a 503 "try again".
     "cms.unavailable.ServiceUnavailableMiddleware",
@@ -135,6 +138,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "accounts.plain_language.context",
             ],
         },
     },
@@ -305,9 +309,14 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kohtaamo] "
 # allauth's default rate limits stay on; they count in the "default" cache above.
 
 # --- Languages ----------------------------------------------------------------------------
+# Finnish first; Northern Sámi joins Django's language table in cms.settings.languages.
+from cms.settings.languages import LANGUAGES  # noqa: E402
+
 LANGUAGE_CODE = "fi"
-LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
+
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers for languages Django has no formats for (Northern Sámi).
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True

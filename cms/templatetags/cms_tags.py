@@ -2,6 +2,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import gettext
+
+from panels.languages import CHOICE_PARAMETER
 
 register = template.Library()
 
@@ -28,5 +32,26 @@ def language_switcher(context):
             url = translate_url(request.get_full_path(), code)
         else:
             url = "/"
+        if code == settings.LANGUAGE_CODE and code != current:
+            # A choice, not a default: panels.languages keeps it for panels that work in Sámi.
+            url += ("&" if "?" in url else "?") + f"{CHOICE_PARAMETER}={code}"
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def translation_review_notice(context):
+    """The footer line of a /se/ page while no native speaker has reviewed the Sámi texts
+    (cms.models.LanguageReview, a setting administrators tick)."""
+    from cms.models import LanguageReview
+
+    request = context.get("request")
+    if LanguageReview.load(request_or_site=request).sami_reviewed:
+        return ""
+    return format_html(
+        '<p class="translation-review" lang="se">{}</p>',
+        gettext(
+            "This Northern Sámi translation has not yet been reviewed by a native speaker. "
+            "Where a text is missing, it is shown in Finnish."
+        ),
+    )

@@ -29,6 +29,11 @@ HISTORIES = {
                 "koko alueella."
             ),
             "next_step": "Kokeilu Rovaniemen ja Kemin terveysasemilla kevään ajan.",
+            "plain_summary": (
+                "Idea on hyvä. Kokeilemme sitä kahdella terveysasemalla. Ne ovat Rovaniemellä ja "
+                "Kemissä.\n\nKokeilu kestää kevään. Sen jälkeen päätämme, tuleeko malli "
+                "kaikille terveysasemille."
+            ),
             "responsible": "Lapin hyvinvointialue, perusterveydenhuolto",
             "due_days": 75,
             "earlier_reasons": "Kokeilemme mallia kahdella terveysasemalla.",
@@ -158,6 +163,7 @@ def _respond(idea, actor, at, step, people):
         status_change=change,
         reasons=step["reasons"],
         next_step=step.get("next_step", ""),
+        plain_summary=step.get("plain_summary", ""),
         responsible=step.get("responsible", ""),
         due_date=(timezone.now() + timedelta(days=due_days)).date() if due_days else None,
         published_at=at,

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.plain_language import PlainLanguageTextarea
 from ideas.forms import at_most
 from ideas.models import COMMENT_MAX_LENGTH, Idea
 
@@ -98,6 +99,16 @@ class ResponseContentForm(forms.Form):
     )
     link_url = forms.URLField(label=gettext_lazy("Link to a page"), required=False, max_length=200)
     link_title = forms.CharField(label=gettext_lazy("Link text"), required=False, max_length=200)
+    plain_summary = forms.CharField(
+        label=gettext_lazy("Plain-language version (selkokieli)"),
+        required=False,
+        max_length=RESPONSE_TEXT_MAX_LENGTH,
+        widget=PlainLanguageTextarea(),
+        help_text=gettext_lazy(
+            "The decision and its reasons in plain language, shown to readers who turn on "
+            "plain language."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

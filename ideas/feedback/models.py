@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.plain_language import plain_summary_field
 from accounts.roles import Role
 from live.models import MESSAGE_MAX_LENGTH
 
@@ -93,8 +94,17 @@ class ResponseContent(models.Model):
     due_date = models.DateField(_("due date"), null=True, blank=True)
     link_url = models.URLField(_("link to a page"), blank=True)
     link_title = models.CharField(_("link text"), max_length=200, blank=True)
+    plain_summary = plain_summary_field(max_length=RESPONSE_TEXT_MAX_LENGTH)
 
-    CONTENT_FIELDS = ("reasons", "next_step", "responsible", "due_date", "link_url", "link_title")
+    CONTENT_FIELDS = (
+        "reasons",
+        "next_step",
+        "responsible",
+        "due_date",
+        "link_url",
+        "link_title",
+        "plain_summary",
+    )
 
     class Meta:
         abstract = True

@@ -28,6 +28,7 @@ from wagtail.admin.views import generic
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from accounts.plain_language import PlainLanguageTextarea
 from panels.models import STAFF_ONLY, Panel, Region
 from panels.scoped_admin import ScopedDeleteView, ScopedEditView, ScopedIndexView, ScopedViewSet
 
@@ -326,6 +327,7 @@ survey_edit_handler = ObjectList(
             [
                 FieldPanel("title"),
                 FieldPanel("introduction"),
+                FieldPanel("plain_summary", widget=PlainLanguageTextarea),
                 FieldPanel("region"),
                 FieldPanel("panels", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("audience_staff"),

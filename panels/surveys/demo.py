@@ -322,6 +322,16 @@ def _interview_answers(question, n):
     return _answers_for(question, n)
 
 
+# Selkokieli versions of survey introductions, by title.
+PLAIN_SUMMARIES = {
+    "Elämänpyörä – miten elämäsi eri osa-alueet voivat?": (
+        "Tässä kyselyssä arvioit elämääsi. Anna jokaiselle asialle numero. 0 on huono. 10 on "
+        "hyvä.\n\nNäet sen jälkeen oman pyöräsi. Näet myös, mitä muut vastasivat. Työntekijäsi "
+        "voi puhua vastauksista kanssasi."
+    ),
+}
+
+
 def seed_surveys(regions, panels, people):
     demo_people = [p for email, p in people.items() if email.endswith("@kohtaamo.example")]
     staff = people.get("tyontekija@kohtaamo.example")
@@ -332,6 +342,7 @@ def seed_surveys(regions, panels, people):
             title=title,
             defaults={
                 "introduction": intro,
+                "plain_summary": PLAIN_SUMMARIES.get(title, ""),
                 "is_published": True,
                 "opens_at": now + timedelta(days=start),
                 "closes_at": now + timedelta(days=end),

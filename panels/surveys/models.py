@@ -53,6 +53,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from accounts.plain_language import plain_summary_field
 from accounts.roles import Role
 from panels.models import STAFF_ONLY, Membership, Region
 
@@ -192,6 +193,7 @@ class Survey(ClusterableModel):
     )
     title = models.CharField(_("title"), max_length=200)
     introduction = models.TextField(_("introduction"), blank=True, max_length=5000)
+    plain_summary = plain_summary_field(max_length=5000)
     panels = models.ManyToManyField(
         "panels.Panel",
         verbose_name=_("audience panels"),

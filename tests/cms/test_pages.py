@@ -72,8 +72,8 @@ def test_seed_demo_is_idempotent(db, settings):
     counts = (User.objects.count(), Page.objects.count(), HomePage.objects.count())
     call_command("seed_demo")
     assert (User.objects.count(), Page.objects.count(), HomePage.objects.count()) == counts
-    assert HomePage.objects.count() == 3
-    assert ContentPage.objects.count() == 3
+    assert HomePage.objects.count() == len(settings.LANGUAGES) == 4
+    assert ContentPage.objects.count() == 4
     assert User.objects.filter(email__in=[email for email, *_ in DEMO_PEOPLE]).count() == len(
         DEMO_PEOPLE
     )

@@ -176,7 +176,7 @@ def test_an_old_idea_changes_recently(round_, official, client):
     assert [entry.item.title for entry in entries] == ["Vanha", "Uusi"]
 
 
-def test_a_report_and_its_translations_are_one_citation(client, round_, demo_pages):
+def test_a_report_and_its_translations_are_one_citation(client, round_, demo_pages, settings):
     from django.db.models import Count
 
     key = (
@@ -189,7 +189,7 @@ def test_a_report_and_its_translations_are_one_citation(client, round_, demo_pag
         .first()
     )
     versions = list(Page.objects.filter(translation_key=key).select_related("locale"))
-    assert len(versions) == 3
+    assert len(versions) == len(settings.LANGUAGES)
     me = UserFactory()
     idea = IdeaFactory(round=round_, author=me)
     supported = IdeaFactory(round=round_)

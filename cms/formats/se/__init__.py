@@ -1,0 +1,1 @@
+"""Northern Sámi (davvisámegiella)."""
