@@ -206,3 +206,11 @@ def test_key_texts_have_a_plain_variant(client, where, standard, plain):
     page = client.get(url).content.decode()
     assert plain in page and standard not in page
     assert '<html lang="en">' in page  # plain language is a flag, not a locale
+
+
+def test_the_admin_editors_have_the_writing_aid(client):
+    round_ = IdeaRoundFactory()
+    client.force_login(UserFactory(administrator=True))
+    page = client.get(reverse("idea_rounds:edit", args=[round_.pk])).content.decode()
+    assert "data-plain-writing" in page
+    assert 'name="plain_summary"' in page

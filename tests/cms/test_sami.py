@@ -32,10 +32,22 @@ def test_the_catalogue_has_the_sami_plural_rule_and_is_marked_for_review():
 
 
 def test_plural_forms_follow_one_two_other():
+    catalogue = polib.pofile(str(LOCALE / "se" / "LC_MESSAGES" / "django.po"))
+    plurals = [
+        entry
+        for entry in catalogue.translated_entries()
+        if entry.msgid_plural and not entry.msgctxt and len(set(entry.msgstr_plural.values())) == 3
+    ]
+    assert plurals, "the catalogue has messages with a distinct dual"
+    entry = plurals[0]
     with translation.override("se"):
-        forms = [ngettext("%(count)s supporter", "%(count)s supporters", n) for n in (1, 2, 5)]
-    # Three different forms: one, two (the dual) and other.
-    assert len(set(forms)) == 3 or forms[0] != forms[2]
+        forms = [ngettext(entry.msgid, entry.msgid_plural, n) for n in (1, 2, 5, 21)]
+    assert forms == [
+        entry.msgstr_plural[0],
+        entry.msgstr_plural[1],
+        entry.msgstr_plural[2],
+        entry.msgstr_plural[2],
+    ]
 
 
 def test_dates_and_numbers_are_sami():
