@@ -38,6 +38,8 @@ urlpatterns += i18n_patterns(
     # A forerunner's pools and applications (panels.pool), beside their profile.
     path("accounts/profile/", include("panels.pool.profile_urls")),
     path("terms/", views.terms, name="terms"),
+    # The accessibility statement in the page's language (cms.statement).
+    path("accessibility/", include("cms.statement.urls")),
     path("privacy/", views.privacy, name="privacy"),
     path("rounds/", include("ideas.urls")),
     path("my-impact/", my_impact, name="my_impact"),

@@ -71,6 +71,7 @@ def test_every_package_says_what_it_holds():
         "cms/experiments",
         "cms/statistics",
         "cms/frontpage",
+        "cms/statement",
         "cms/search",
         "cms/api",
     ]

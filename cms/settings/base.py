@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "cms",
     "cms.experiments",
     "cms.frontpage",
+    "cms.statement",
     "cms.api",
     "daphne",
     "channels",
@@ -243,6 +244,7 @@ LIVE_ROOM_LINGER_SECONDS = float(env("LIVE_ROOM_LINGER_SECONDS", "30"))
 # address for people who are not signed in. Counted in the cache, shared by every worker.
 # (Live posts have their own LIVE_COMMENT_RATE above.)
 RATE_LIMITS = {
+    "accessibility_feedback": (5, 60 * 60),
     "idea": (10, 60 * 60),
     "flag": (20, 60 * 60),
     "clarification": (5, 24 * 60 * 60),

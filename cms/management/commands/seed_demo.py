@@ -8,6 +8,7 @@ from accounts.demo import DEMO_PEOPLE, seed_people
 from cms.demo import seed_impact_reports, seed_pages
 from cms.experiments.demo import seed_experiments
 from cms.frontpage.demo import seed_region_pages
+from cms.statement.demo import seed_statement
 from ideas.demo import seed_ideas, seed_walk_idea, seed_workshop_idea
 from ideas.service_feedback.demo import seed_feedback
 from panels.demo import seed_panels
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             seed_people(password)
             seed_pages()
+            seed_statement()  # after the home pages, which it sits under
             seed_panels()
             seed_segments()  # after the regions: each keeps its own lists
             seed_series()  # after the panels: a panel's life wheel over time
