@@ -105,9 +105,10 @@ def test_views_outside_wagtail_are_served_in_sami(client):
 
 
 @pytest.mark.django_db
-def test_email_goes_out_in_sami_to_people_who_chose_it():
-    from accounts.models import Notification
+def test_email_goes_out_in_sami_to_people_who_chose_it(django_capture_on_commit_callbacks):
+    from accounts.models import Delivery, Notification, NotificationPreference
     from ideas.feedback import services as responses
+    from ideas.feedback.services import MY_IDEA
     from ideas.feedback.statuses import IdeaStatus
     from ideas.models import Phase
     from tests.factories import RegionFactory, UserFactory
@@ -117,11 +118,13 @@ def test_email_goes_out_in_sami_to_people_who_chose_it():
     decision_maker = UserFactory(decision_maker=True)
     region.officials.add(decision_maker)
     author = UserFactory(language="se")
+    NotificationPreference.objects.create(person=author, kind=MY_IDEA, delivery=Delivery.EMAIL)
     idea = IdeaFactory(round=IdeaRoundFactory(region=region, phase=Phase.EVALUATION), author=author)
     mail.outbox.clear()
-    responses.publish_response(
-        decision_maker, idea, decision=IdeaStatus.UNDER_CONSIDERATION, reasons="Syyt."
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        responses.publish_response(
+            decision_maker, idea, decision=IdeaStatus.UNDER_CONSIDERATION, reasons="Syyt."
+        )
     notice = Notification.objects.filter(recipient=author).latest("pk")
     template = "Your idea “{title}” got an official response: {decision}."
     with translation.override("se"):
