@@ -11,7 +11,9 @@ from accounts.emails import absolute, one_line
 
 
 def administrators():
-    return get_user_model().objects.filter(is_superuser=True, is_active=True).order_by("pk")
+    """The platform's administrators (``User.is_administrator``) who can be reached by e-mail."""
+    people = get_user_model().objects.filter(is_superuser=True, is_active=True)
+    return people.exclude(email="").order_by("pk")
 
 
 @transaction.atomic

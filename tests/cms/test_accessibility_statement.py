@@ -15,10 +15,26 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
+# prefix, language, title, and the headings of the model statement's sections
 PAGES = [
-    ("/", "fi", "Saavutettavuusseloste", "Valvontaviranomaisen"),
-    ("/sv/", "sv", "Tillgänglighetsutlåtande", None),
-    ("/en/", "en", "Accessibility statement", "Enforcement procedure"),
+    (
+        "/",
+        "fi",
+        "Saavutettavuusseloste",
+        ["Tunnetut puutteet", "Anna palautetta saavutettavuudesta", "Valvontamenettely"],
+    ),
+    (
+        "/sv/",
+        "sv",
+        "Tillgänglighetsutlåtande",
+        ["Kända brister", "Ge respons om tillgänglighet", "Tillsynsförfarande"],
+    ),
+    (
+        "/en/",
+        "en",
+        "Accessibility statement",
+        ["Known non-conformities", "Give feedback on accessibility", "Enforcement procedure"],
+    ),
 ]
 
 
@@ -32,9 +48,9 @@ def administrator():
     return UserFactory(administrator=True, email="admin@example.org")
 
 
-@pytest.mark.parametrize(("prefix", "language", "title", "_"), PAGES)
+@pytest.mark.parametrize(("prefix", "language", "title", "headings"), PAGES)
 def test_published_in_three_languages_and_linked_from_every_page(
-    client, statement, prefix, language, title, _
+    client, statement, prefix, language, title, headings
 ):
     rounds = client.get(f"{prefix}rounds/").content.decode()
     assert f'href="{prefix}accessibility/"' in rounds
@@ -43,6 +59,8 @@ def test_published_in_three_languages_and_linked_from_every_page(
     assert f'<html lang="{language}">' in page
     assert f"<h1>{title}</h1>" in page
     assert page.count("<h2") >= 4
+    for heading in headings:
+        assert heading in page, heading
     assert "saavutettavuus@avi.fi" in page
     assert "0295 016 000" in page
     assert "WCAG" in page
@@ -73,6 +91,17 @@ def test_without_a_statement_the_link_says_so(client, demo_pages):
     assert client.get("/en/accessibility/").status_code == 404
 
 
+def test_the_footer_link_costs_no_query_and_following_it_a_flat_three(
+    client, statement, django_assert_num_queries
+):
+    """The footer links to a fixed URL (``{% url %}``), so no page pays for finding the
+    statement; the redirect behind it finds the page in the language (view restrictions,
+    the page, the site for its URL), and only when someone follows it."""
+    client.get("/en/accessibility/")  # Wagtail caches the site's root paths on first use
+    with django_assert_num_queries(3):
+        assert client.get("/en/accessibility/").status_code == 302
+
+
 def feedback_url(client):
     return client.get("/en/accessibility/")["Location"]
 
@@ -86,6 +115,35 @@ def test_empty_feedback_is_refused_and_what_was_typed_stays(client, statement, a
     assert 'value="/rounds/"' in page
     assert "Enter a valid email address." in page
     assert not AccessibilityFeedback.objects.exists()
+
+
+def test_the_form_starts_at_the_first_field_to_correct(client, statement):
+    page = client.post(feedback_url(client), {"description": ""}).content.decode()
+    assert 'name="description"' in page
+    field = page[page.index("<textarea") : page.index("</textarea>")]
+    assert "autofocus" in field and 'aria-invalid="true"' in field
+
+
+@pytest.mark.parametrize(
+    ("query", "referer", "prefilled"),
+    [
+        ("?page=/en/rounds/", "", "/en/rounds/"),
+        ("", "http://testserver/en/statistics/", "http://testserver/en/statistics/"),
+        ("?page=/en/rounds/", "http://testserver/en/statistics/", "/en/rounds/"),
+        ("", "https://elsewhere.example/page/", ""),
+        ("?page=https://elsewhere.example/", "", ""),
+    ],
+)
+def test_the_page_is_prefilled_from_where_the_person_came(
+    client, statement, query, referer, prefilled
+):
+    headers = {"referer": referer} if referer else {}
+    page = client.get(feedback_url(client) + query, headers=headers).content.decode()
+    field = page[page.index('name="page_url"') :].split(">", 1)[0]
+    if prefilled:
+        assert f'value="{prefilled}"' in field
+    else:
+        assert "value=" not in field
 
 
 def test_feedback_reaches_the_administrators_due_in_14_days(
