@@ -20,6 +20,7 @@ Run with ``-s`` to see the table of pages crawled per role and language. It take
 minutes, so it runs only when ``KOHTAAMO_CRAWL=1`` is set.
 """
 
+import functools
 import hashlib
 import os
 import queue
@@ -42,6 +43,7 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 
 from accounts.models import User
+from tests.e2e.test_experiment_journey import in_a_thread
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("KOHTAAMO_CRAWL") != "1", reason="the crawler runs with KOHTAAMO_CRAWL=1"
@@ -129,10 +131,9 @@ def language_of(path):
     return first if first in language_codes() else settings.LANGUAGE_CODE
 
 
-def kind_of(path, _cache={}):  # noqa: B006 (a cache for the test's run)
+@functools.cache
+def kind_of(path):
     """What renders ``path``: its URL pattern, or for a Wagtail page its page type."""
-    if path in _cache:
-        return _cache[path]
     language = language_of(path)
     try:
         with translation.override(language):  # the prefix resolves only in its language
@@ -144,7 +145,6 @@ def kind_of(path, _cache={}):  # noqa: B006 (a cache for the test's run)
             kind = "page:" + wagtail_page_type(language, path)
         else:
             kind = f"{match.namespace}:{match.url_name or match.route}"
-    _cache[path] = kind
     return kind
 
 
@@ -388,11 +388,10 @@ def chosen_for_axe(renders, checked, per_kind):
 
 
 def test_every_page_for_every_role_in_every_language(live_url, browser):
+    kind_of.cache_clear()  # page types are of this test's database
     clock = Counter()
     started = time.monotonic()
-    seeding = threading.Thread(target=seed)
-    seeding.start()
-    seeding.join()
+    in_a_thread(lambda: call_command("seed_demo", verbosity=0))
     clock["seeding the demo"] = time.monotonic() - started
 
     crawled = queue.Queue()
@@ -437,10 +436,3 @@ def test_every_page_for_every_role_in_every_language(live_url, browser):
         for code in languages:
             assert table[(role, code)][0] >= 15, f"the crawler lost its way as {role} in {code}"
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(sorted(set(problems)))
-
-
-def seed():
-    try:
-        call_command("seed_demo", verbosity=0)
-    finally:
-        connection.close()
