@@ -1,4 +1,5 @@
-"""Finnish and Swedish catalogues are complete, and the committed .mo files match the .po files."""
+"""The Finnish, Swedish and Northern Sámi catalogues are complete (English is the source
+language), and the committed .mo files match the .po files."""
 
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 CATALOGUES = [
     LOCALE / language / "LC_MESSAGES" / f"{domain}.po"
-    for language in ("fi", "sv")
+    for language in ("fi", "sv", "se")
     for domain in ("django",)
 ]
 

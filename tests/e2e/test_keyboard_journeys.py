@@ -1,6 +1,7 @@
 """The core tasks with the keyboard alone, with focus visible at every step: signing up,
 posting an idea, commenting while someone else writes (announced politely, focus never
-taken), answering a survey. Reduced motion is respected, and text at 200 % loses nothing."""
+taken), answering a survey, taking part in a meeting's live room. Reduced motion is
+respected, and text at 200 % loses nothing."""
 
 import re
 from datetime import timedelta
@@ -14,8 +15,11 @@ from tests.e2e.test_live_thread import logged_in_context
 from tests.factories import UserFactory
 from tests.ideas.factories import IdeaFactory, IdeaRoundFactory
 
+# Focus inside a web component (Wagtail's userbar, for staff) is in its shadow root.
 FOCUS_IS_VISIBLE = """() => {
-    const element = document.activeElement;
+    let element = document.activeElement;
+    while (element && element.shadowRoot && element.shadowRoot.activeElement)
+        element = element.shadowRoot.activeElement;
     if (!element || element === document.body) return false;
     const style = getComputedStyle(element);
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
@@ -147,6 +151,76 @@ def test_answer_a_survey_with_the_keyboard(live_url, browser):
         assert survey.responses.count() == 1
     finally:
         context.close()
+
+
+def test_take_part_in_a_meeting_live_room_with_the_keyboard(live_url, browser):
+    from panels.meetings.models import RoomMessage
+    from tests.factories import MembershipFactory, PanelFactory
+    from tests.panels.factories import MeetingFactory
+
+    panel = PanelFactory(name="Näppäimistöpaneeli")
+    meeting = MeetingFactory(panel=panel, title="Näppäimistötapaaminen")
+    facilitator = UserFactory(display_name="Vetäjä", staff=True)
+    panel.facilitators.add(facilitator)
+    member = MembershipFactory(panel=panel, person=UserFactory(display_name="Jäsen")).person
+    host_context = logged_in_context(browser, live_url, facilitator)
+    guest_context = logged_in_context(browser, live_url, member)
+    try:
+        # The facilitator opens the room with the keyboard.
+        host = host_context.new_page()
+        host.goto(f"{live_url}/panels/meetings/{meeting.pk}/")
+        tab_to(host, host.get_by_role("link", name="Avaa tapaamisen live-huone"))
+        host.keyboard.press("Enter")
+        host.wait_for_url(re.compile(r"/room/$"))
+        tab_to(host, host.get_by_role("button", name="Avaa huone"))
+        host.keyboard.press("Enter")
+        expect(host.locator("[data-room-state]")).to_have_attribute("data-state", "open")
+        expect(host.locator("[data-connection-state]")).to_have_attribute("data-state", "live")
+
+        # A member joins, and starts writing.
+        guest = guest_context.new_page()
+        guest.goto(f"{live_url}/panels/meetings/{meeting.pk}/")
+        tab_to(guest, guest.get_by_role("link", name="Liity live-huoneeseen"))
+        guest.keyboard.press("Enter")
+        guest.wait_for_url(re.compile(r"/room/$"))
+        expect(guest.locator("[data-connection-state]")).to_have_attribute("data-state", "live")
+        field = guest.get_by_label(re.compile("Viestisi"))
+        tab_to(guest, field)
+        guest.keyboard.type("Iltavastaanotto auttaisi")
+
+        # The facilitator's message arrives: announced politely, the member's focus and words
+        # stay where they were.
+        host.get_by_label(re.compile("Viestisi")).fill("Tervetuloa, aloitetaan.")
+        host.get_by_role("button", name="Lähetä viesti").click()
+        expect(guest.locator("#comments")).to_contain_text("Tervetuloa, aloitetaan.")
+        announcer = guest.locator("[data-live-announcer-thread]")
+        expect(announcer).to_have_attribute("aria-live", "polite")
+        expect(announcer).to_contain_text("Vetäjä")
+        expect(field).to_be_focused()
+        expect(field).to_have_value("Iltavastaanotto auttaisi")
+
+        tab_to(guest, guest.get_by_role("button", name="Lähetä viesti"))
+        guest.keyboard.press("Enter")
+        expect(host.locator("#comments")).to_contain_text("Iltavastaanotto auttaisi")
+        expect(field).to_have_value("")
+        assert RoomMessage.objects.filter(body="Iltavastaanotto auttaisi").count() == 1
+
+        # The room closes while the member is in the form: focus lands on the sentence that
+        # says so, not at the top of the page.
+        guest.keyboard.press("Shift+Tab")  # from the send button back to the field
+        expect(field).to_be_focused()
+        host.reload()  # the facilitator starts again from the top of the page
+        tab_to(host, host.get_by_role("button", name="Sulje huone"))
+        host.keyboard.press("Enter")
+        state = guest.locator("[data-room-state]")
+        expect(state).to_have_attribute("data-state", "closed")
+        expect(field).to_be_hidden()
+        expect(state).to_be_focused()
+        assert guest.evaluate(FOCUS_IS_VISIBLE)
+        expect(announcer).to_contain_text("Huone on suljettu")
+    finally:
+        host_context.close()
+        guest_context.close()
 
 
 def test_reduced_motion_is_respected(live_url, page):

@@ -230,10 +230,22 @@
     element.dataset.state = state;
     const words = text({ open: "RoomOpen", closed: "RoomClosed" }[state]);
     if (words) element.textContent = words;
-    document.querySelectorAll("[data-room-open-only]").forEach(function (part) {
-      part.hidden = state !== "open";
-    });
+    setOpenOnlyParts(state === "open", element);
     if (announceIt && words) announce(words);
+  }
+
+  // Shows or hides the parts that only an open room has. Hiding the part that holds focus
+  // (someone writing when the room closes) would drop focus to the top of the page, so it
+  // moves to ``landing``, the sentence that says why the form went away.
+  function setOpenOnlyParts(shown, landing) {
+    document.querySelectorAll("[data-room-open-only]").forEach(function (part) {
+      const hadFocus = !shown && part.contains(document.activeElement);
+      part.hidden = !shown;
+      if (hadFocus && landing) {
+        landing.setAttribute("tabindex", "-1");
+        landing.focus();
+      }
+    });
   }
 
   // --- Personal details: ask before posting them -----------------------------------------
@@ -399,9 +411,7 @@
     if (!text("Ended")) return;
     setState("ended");
     announce(text("Ended"));
-    document.querySelectorAll("[data-room-open-only]").forEach(function (part) {
-      part.hidden = true;
-    });
+    setOpenOnlyParts(false, document.querySelector("[data-connection-state]"));
   }
 
   // --- HTTP polling where websockets are blocked -----------------------------------------
