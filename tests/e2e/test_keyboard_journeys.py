@@ -42,6 +42,17 @@ def tab_to(page, locator, limit=80):
     raise AssertionError(f"Tab never reached {locator}")
 
 
+def expect_announced_without_taking_focus(page, author, field, typed):
+    """Someone else's words arrived: the page says so politely, and the field being written
+    in keeps its focus and its text."""
+    announcer = page.locator("[data-live-announcer-thread]")
+    expect(announcer).to_have_attribute("aria-live", "polite")
+    expect(announcer).to_contain_text(author)
+    expect(field).to_be_focused()
+    expect(field).to_have_value(typed)
+    return announcer
+
+
 def test_sign_up_with_the_keyboard(live_url, page):
     from accounts.models import User
     from cms.demo import seed_pages
@@ -109,11 +120,7 @@ def test_comment_while_someone_else_writes_focus_stays(live_url, browser):
         other_page.get_by_label(re.compile("Kommenttisi")).fill("Toisen kommentti")
         other_page.get_by_role("button", name="Lähetä kommentti").click()
         expect(page.locator("#comments")).to_contain_text("Toisen kommentti")
-        announcer = page.locator("[data-live-announcer-thread]")
-        expect(announcer).to_have_attribute("aria-live", "polite")
-        expect(announcer).to_contain_text("Toinen")
-        expect(field).to_be_focused()
-        expect(field).to_have_value("Kirjoitan tätä parhaillaan")
+        expect_announced_without_taking_focus(page, "Toinen", field, "Kirjoitan tätä parhaillaan")
 
         tab_to(page, page.get_by_role("button", name="Lähetä kommentti"))
         page.keyboard.press("Enter")
@@ -193,11 +200,9 @@ def test_take_part_in_a_meeting_live_room_with_the_keyboard(live_url, browser):
         host.get_by_label(re.compile("Viestisi")).fill("Tervetuloa, aloitetaan.")
         host.get_by_role("button", name="Lähetä viesti").click()
         expect(guest.locator("#comments")).to_contain_text("Tervetuloa, aloitetaan.")
-        announcer = guest.locator("[data-live-announcer-thread]")
-        expect(announcer).to_have_attribute("aria-live", "polite")
-        expect(announcer).to_contain_text("Vetäjä")
-        expect(field).to_be_focused()
-        expect(field).to_have_value("Iltavastaanotto auttaisi")
+        announcer = expect_announced_without_taking_focus(
+            guest, "Vetäjä", field, "Iltavastaanotto auttaisi"
+        )
 
         tab_to(guest, guest.get_by_role("button", name="Lähetä viesti"))
         guest.keyboard.press("Enter")
